@@ -1,0 +1,20 @@
+package io.camaudit;
+
+import io.camaudit.cli.CamauditCommand;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import picocli.CommandLine;
+
+/**
+ * camaudit: the register of UK public bodies' surveillance cameras. {@link #main} is the command
+ * line; {@code camaudit serve} runs the web service.
+ */
+@SpringBootApplication
+public class CamauditApplication {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new CamauditCommand()).execute(args);
+        if (exit != 0 || !CamauditCommand.serving()) {
+            System.exit(exit);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** JDBC access to accounts and tokens. */
+@NullMarked
+package io.camaudit.account.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,188 @@
+package io.camaudit.register.api;
+
+import io.camaudit.register.CameraSystem;
+import io.camaudit.register.Capability;
+import io.camaudit.register.Device;
+import io.camaudit.register.DeviceFacts;
+import io.camaudit.register.DeviceStatus;
+import io.camaudit.register.Organisation;
+import io.camaudit.register.Provenance;
+import io.camaudit.register.Region;
+import io.camaudit.register.Sector;
+import io.camaudit.register.Site;
+import io.camaudit.register.SiteKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON shapes of the register API. They are not the domain types, so either can change alone. */
+final class ApiDtos {
+
+    private ApiDtos() {}
+
+    record ProvenanceDto(String kind, String source, Instant recordedAt, String recordedBy) {
+        static ProvenanceDto of(Provenance p) {
+            return new ProvenanceDto(p.kind().name(), p.source(), p.recordedAt(), p.recordedBy());
+        }
+    }
+
+    record OrganisationDto(
+            long id,
+            String name,
+            Sector sector,
+            Region region,
+            @Nullable String officialCode,
+            ProvenanceDto provenance) {
+        static OrganisationDto of(Organisation o) {
+            return new OrganisationDto(
+                    o.id(), o.name(), o.sector(), o.region(), o.officialCode(), ProvenanceDto.of(o.provenance()));
+        }
+    }
+
+    record OrganisationRequest(
+            @NotBlank String name,
+            @NotNull Sector sector,
+            @NotNull Region region,
+            @Nullable String officialCode) {}
+
+    record SiteDto(
+            long id,
+            long organisationId,
+            String name,
+            @Nullable String address,
+            @Nullable String postcode,
+            SiteKind kind,
+            boolean sensitive,
+            ProvenanceDto provenance) {
+        static SiteDto of(Site s) {
+            return new SiteDto(
+                    s.id(),
+                    s.organisationId(),
+                    s.name(),
+                    s.address(),
+                    s.postcode(),
+                    s.kind(),
+                    s.sensitive(),
+                    ProvenanceDto.of(s.provenance()));
+        }
+    }
+
+    record SiteRequest(
+            @NotBlank String name,
+            @Nullable String address,
+            @Nullable String postcode,
+            @NotNull SiteKind kind,
+            boolean sensitive) {}
+
+    record ProcurementDto(
+            @Nullable String supplier,
+            @Nullable String contractReference,
+            @Nullable LocalDate contractDate,
+            @Nullable BigDecimal contractValue) {}
+
+    record SystemDto(
+            long id,
+            long organisationId,
+            String name,
+            @Nullable String operator,
+            @Nullable String purpose,
+            @Nullable String installer,
+            @Nullable String recorder,
+            ProcurementDto procurement,
+            ProvenanceDto provenance) {
+        static SystemDto of(CameraSystem s) {
+            var p = s.procurement();
+            return new SystemDto(
+                    s.id(),
+                    s.organisationId(),
+                    s.name(),
+                    s.operator(),
+                    s.purpose(),
+                    s.installer(),
+                    s.recorder(),
+                    new ProcurementDto(p.supplier(), p.contractReference(), p.contractDate(), p.contractValue()),
+                    ProvenanceDto.of(s.provenance()));
+        }
+    }
+
+    record SystemRequest(
+            @NotBlank String name,
+            @Nullable String operator,
+            @Nullable String purpose,
+            @Nullable String installer,
+            @Nullable String recorder,
+            @Nullable ProcurementDto procurement) {}
+
+    record DeviceDto(
+            long id,
+            long organisationId,
+            @Nullable Long siteId,
+            @Nullable Long systemId,
+            @Nullable String manufacturer,
+            @Nullable String brand,
+            @Nullable String model,
+            @Nullable String firmware,
+            @Nullable String serialNumber,
+            @Nullable String macAddress,
+            @Nullable String ipAddress,
+            @Nullable String assetTag,
+            Set<Capability> capabilities,
+            DeviceStatus status,
+            @Nullable LocalDate installedOn,
+            @Nullable LocalDate statusChangedOn,
+            int version,
+            ProvenanceDto provenance) {
+        static DeviceDto of(Device d) {
+            DeviceFacts f = d.facts();
+            return new DeviceDto(
+                    d.id(),
+                    d.organisationId(),
+                    d.siteId(),
+                    d.systemId(),
+                    f.manufacturer(),
+                    f.brand(),
+                    f.model(),
+                    f.firmware(),
+                    f.serialNumber(),
+                    f.macAddress() == null ? null : f.macAddress().value(),
+                    f.ipAddress() == null ? null : f.ipAddress().value(),
+                    f.assetTag(),
+                    new TreeSet<>(f.capabilities()),
+                    f.status(),
+                    f.installedOn(),
+                    f.statusChangedOn(),
+                    d.version(),
+                    ProvenanceDto.of(d.provenance()));
+        }
+    }
+
+    record DeviceRequest(
+            @Nullable Long siteId,
+            @Nullable Long systemId,
+            @Nullable String manufacturer,
+            @Nullable String brand,
+            @Nullable String model,
+            @Nullable String firmware,
+            @Nullable String serialNumber,
+            @Nullable String macAddress,
+            @Nullable String ipAddress,
+            @Nullable String assetTag,
+            @Nullable Set<Capability> capabilities,
+            @Nullable DeviceStatus status,
+            @Nullable LocalDate installedOn,
+            @Nullable LocalDate statusChangedOn,
+            @Nullable Integer version) {}
+
+    /** A page of devices; pass {@code next} as {@code after} to get the following page. */
+    record DevicePageDto(
+            java.util.List<DeviceDto> devices,
+            long matching,
+            boolean moreThanCounted,
+            @Nullable Long next,
+            @Nullable Long previous) {}
+}

@@ -1,0 +1,357 @@
+package io.camaudit.register.persistence;
+
+import io.camaudit.register.Capability;
+import io.camaudit.register.Device;
+import io.camaudit.register.DeviceFacts;
+import io.camaudit.register.DevicePage;
+import io.camaudit.register.DeviceQuery;
+import io.camaudit.register.DeviceRow;
+import io.camaudit.register.DeviceStatus;
+import io.camaudit.register.IpAddress;
+import io.camaudit.register.MacAddress;
+import io.camaudit.register.NaturalKeys;
+import io.camaudit.register.Provenance;
+import io.camaudit.shared.Viewer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The device table, including the keyset-paged search and the batch writes imports use. */
+@Repository
+public class DeviceRows {
+
+    private static final String COLUMNS = """
+            organisation_id, site_id, system_id, natural_key, manufacturer, manufacturer_key, brand, model,
+            firmware, serial_number, mac_address, ip_address, asset_tag, cap_face_recognition, cap_audio,
+            cap_anpr, cap_thermal, cap_ptz, cap_analytics, status, installed_on, status_changed_on,
+            provenance_kind, provenance_source, recorded_at, recorded_by""";
+
+    private static final String INSERT = "insert into device (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String UPDATE = """
+            update device set organisation_id = ?, site_id = ?, system_id = ?, natural_key = ?, manufacturer = ?,
+                manufacturer_key = ?, brand = ?, model = ?, firmware = ?, serial_number = ?, mac_address = ?,
+                ip_address = ?, asset_tag = ?, cap_face_recognition = ?, cap_audio = ?, cap_anpr = ?,
+                cap_thermal = ?, cap_ptz = ?, cap_analytics = ?, status = ?, installed_on = ?,
+                status_changed_on = ?, provenance_kind = ?, provenance_source = ?, recorded_at = ?,
+                recorded_by = ?, version = version + 1
+            where id = ?""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    DeviceRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** What a device row holds, without its id: the unit of insert, update and comparison. */
+    public record Values(
+            long organisationId,
+            @Nullable Long siteId,
+            @Nullable Long systemId,
+            String naturalKey,
+            DeviceFacts facts,
+            Provenance provenance) {}
+
+    public Optional<Device> find(long id) {
+        return jdbc.sql("select * from device where id = ?")
+                .param(id)
+                .query(DeviceRows::map)
+                .optional();
+    }
+
+    public long insert(Values values) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.update(
+                connection -> {
+                    PreparedStatement ps = connection.prepareStatement(INSERT, new String[] {"id"});
+                    bind(ps, values);
+                    return ps;
+                },
+                keys);
+        return keys.getKeyAs(Long.class);
+    }
+
+    public void update(long id, Values values) {
+        template.update(UPDATE, ps -> {
+            bind(ps, values);
+            ps.setLong(27, id);
+        });
+    }
+
+    public void insertAll(List<Values> rows) {
+        template.batchUpdate(INSERT, rows, rows.size(), DeviceRows::bind);
+    }
+
+    public void updateAll(Map<Long, Values> rows) {
+        List<Map.Entry<Long, Values>> entries = new ArrayList<>(rows.entrySet());
+        template.batchUpdate(UPDATE, entries, entries.size(), (ps, entry) -> {
+            bind(ps, entry.getValue());
+            ps.setLong(27, entry.getKey());
+        });
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from device where id = ?").param(id).update();
+    }
+
+    public void deleteAll(Collection<Long> ids) {
+        template.batchUpdate(
+                "delete from device where id = ?", new ArrayList<>(ids), ids.size(), (ps, id) -> ps.setLong(1, id));
+    }
+
+    public boolean siteInUse(long siteId) {
+        return jdbc.sql("select count(*) from device where site_id = ?")
+                        .param(siteId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public boolean systemInUse(long systemId) {
+        return jdbc.sql("select count(*) from device where system_id = ?")
+                        .param(systemId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The devices of one organisation with the given natural keys, by key. */
+    public Map<String, Device> findByNaturalKeys(long organisationId, Collection<String> naturalKeys) {
+        if (naturalKeys.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        String marks = String.join(", ", Collections.nCopies(naturalKeys.size(), "?"));
+        List<Object> params = new ArrayList<>(naturalKeys.size() + 1);
+        params.add(organisationId);
+        params.addAll(naturalKeys);
+        Map<String, Device> found = new HashMap<>();
+        jdbc.sql("select * from device where organisation_id = ? and natural_key in (" + marks + ")")
+                .params(params)
+                .query(DeviceRows::map)
+                .list()
+                .forEach(device -> found.put(device.naturalKey(), device));
+        return found;
+    }
+
+    public List<Device> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("select * from device where id in (" + marks + ")")
+                .params(new ArrayList<Object>(ids))
+                .query(DeviceRows::map)
+                .list();
+    }
+
+    public long countFor(Viewer viewer) {
+        if (viewer.seesEverything()) {
+            return jdbc.sql("select count(*) from device").query(Long.class).single();
+        }
+        return jdbc.sql("select count(*) from device where organisation_id = ?")
+                .param(viewer.organisationId())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Counts by site within an organisation, for the organisation page. */
+    public Map<Long, Long> countsBySite(long organisationId) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("select site_id, count(*) as n from device where organisation_id = ? and site_id is not null"
+                        + " group by site_id")
+                .param(organisationId)
+                .query(rs -> {
+                    counts.put(rs.getLong("site_id"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Counts by stated manufacturer within an organisation, largest first. */
+    public List<Map.Entry<String, Long>> countsByManufacturer(long organisationId, int limit) {
+        return jdbc.sql("select coalesce(min(manufacturer), 'Not stated') as m, count(*) as n from device"
+                        + " where organisation_id = ? group by manufacturer_key order by n desc limit " + limit)
+                .param(organisationId)
+                .query((rs, n) -> Map.entry(rs.getString("m"), rs.getLong("n")))
+                .list();
+    }
+
+    /** A page of the devices the viewer may see that match the query. */
+    public DevicePage search(Viewer viewer, DeviceQuery query) {
+        List<Object> params = new ArrayList<>();
+        String where = where(viewer, query, params);
+        boolean backwards = query.beforeId() != null;
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = "";
+        if (query.afterId() != null) {
+            keyset = " and d.id > ?";
+            pageParams.add(query.afterId());
+        } else if (backwards) {
+            keyset = " and d.id < ?";
+            pageParams.add(query.beforeId());
+        }
+        String sql = "select d.*, o.name as organisation_name, s.name as site_name from device d"
+                + " join organisation o on o.id = d.organisation_id left join site s on s.id = d.site_id"
+                + where + keyset + " order by d.id " + (backwards ? "desc" : "asc") + " limit "
+                + (query.pageSize() + 1);
+        List<DeviceRow> rows = new ArrayList<>(jdbc.sql(sql)
+                .params(pageParams)
+                .query((rs, n) -> new DeviceRow(
+                        map(rs, n),
+                        rs.getString("organisation_name"),
+                        rs.getString("site_name") == null ? "" : rs.getString("site_name")))
+                .list());
+        boolean more = rows.size() > query.pageSize();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        long counted = jdbc.sql("select count(*) from (select 1 from device d" + where + " limit "
+                        + (DevicePage.COUNT_LIMIT + 1) + ") limited")
+                .params(params)
+                .query(Long.class)
+                .single();
+        Long next = null;
+        Long previous = null;
+        if (!rows.isEmpty()) {
+            long first = rows.get(0).device().id();
+            long last = rows.get(rows.size() - 1).device().id();
+            // Going forwards, a spare row means a next page; having started after an id means a
+            // previous one. Going backwards it is the other way round.
+            next = backwards || more ? last : null;
+            previous = backwards ? (more ? first : null) : (query.afterId() != null ? first : null);
+        }
+        return new DevicePage(
+                List.copyOf(rows),
+                Math.min(counted, DevicePage.COUNT_LIMIT),
+                counted > DevicePage.COUNT_LIMIT,
+                next,
+                previous);
+    }
+
+    private static String where(Viewer viewer, DeviceQuery query, List<Object> params) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (!viewer.seesEverything()) {
+            where.append(" and d.organisation_id = ?");
+            params.add(viewer.organisationId());
+        }
+        if (query.organisationId() != null) {
+            where.append(" and d.organisation_id = ?");
+            params.add(query.organisationId());
+        }
+        if (query.siteId() != null) {
+            where.append(" and d.site_id = ?");
+            params.add(query.siteId());
+        }
+        if (query.sector() != null) {
+            where.append(" and d.organisation_id in (select id from organisation where sector = ?)");
+            params.add(query.sector().name());
+        }
+        if (query.siteKind() != null) {
+            where.append(" and d.site_id in (select id from site where kind = ?)");
+            params.add(query.siteKind().name());
+        }
+        String manufacturerKey = NaturalKeys.manufacturerKey(query.manufacturer());
+        if (manufacturerKey != null) {
+            where.append(" and d.manufacturer_key like ?");
+            params.add(manufacturerKey + "%");
+        }
+        if (query.status() != null) {
+            where.append(" and d.status = ?");
+            params.add(query.status().name());
+        }
+        return where.toString();
+    }
+
+    static void bind(PreparedStatement ps, Values v) throws SQLException {
+        DeviceFacts f = v.facts();
+        Set<Capability> caps = f.capabilities();
+        ps.setLong(1, v.organisationId());
+        setLong(ps, 2, v.siteId());
+        setLong(ps, 3, v.systemId());
+        ps.setString(4, v.naturalKey());
+        ps.setString(5, f.manufacturer());
+        ps.setString(6, NaturalKeys.manufacturerKey(f.manufacturer()));
+        ps.setString(7, f.brand());
+        ps.setString(8, f.model());
+        ps.setString(9, f.firmware());
+        ps.setString(10, f.serialNumber());
+        ps.setString(11, f.macAddress() == null ? null : f.macAddress().value());
+        ps.setString(12, f.ipAddress() == null ? null : f.ipAddress().value());
+        ps.setString(13, f.assetTag());
+        ps.setBoolean(14, caps.contains(Capability.FACE_RECOGNITION));
+        ps.setBoolean(15, caps.contains(Capability.AUDIO));
+        ps.setBoolean(16, caps.contains(Capability.ANPR));
+        ps.setBoolean(17, caps.contains(Capability.THERMAL));
+        ps.setBoolean(18, caps.contains(Capability.PTZ));
+        ps.setBoolean(19, caps.contains(Capability.ANALYTICS));
+        ps.setString(20, f.status().name());
+        ps.setObject(21, Columns.sqlDate(f.installedOn()), Types.DATE);
+        ps.setObject(22, Columns.sqlDate(f.statusChangedOn()), Types.DATE);
+        ps.setString(23, v.provenance().kind().name());
+        ps.setString(24, v.provenance().source());
+        ps.setTimestamp(25, Columns.timestamp(v.provenance()));
+        ps.setString(26, v.provenance().recordedBy());
+    }
+
+    private static void setLong(PreparedStatement ps, int index, @Nullable Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    static Device map(ResultSet rs, int row) throws SQLException {
+        Set<Capability> caps = EnumSet.noneOf(Capability.class);
+        for (Capability capability : Capability.values()) {
+            if (rs.getBoolean("cap_" + capability.name().toLowerCase(Locale.ROOT))) {
+                caps.add(capability);
+            }
+        }
+        String mac = rs.getString("mac_address");
+        String ip = rs.getString("ip_address");
+        DeviceFacts facts = new DeviceFacts(
+                rs.getString("manufacturer"),
+                rs.getString("brand"),
+                rs.getString("model"),
+                rs.getString("firmware"),
+                rs.getString("serial_number"),
+                mac == null ? null : new MacAddress(mac),
+                ip == null ? null : new IpAddress(ip),
+                rs.getString("asset_tag"),
+                caps,
+                DeviceStatus.valueOf(rs.getString("status")),
+                Columns.date(rs, "installed_on"),
+                Columns.date(rs, "status_changed_on"));
+        return new Device(
+                rs.getLong("id"),
+                rs.getLong("organisation_id"),
+                Columns.nullableLong(rs, "site_id"),
+                Columns.nullableLong(rs, "system_id"),
+                rs.getString("natural_key"),
+                facts,
+                Columns.provenance(rs),
+                rs.getInt("version"));
+    }
+}

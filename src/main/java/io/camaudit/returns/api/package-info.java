@@ -1,0 +1,5 @@
+/** The import API. */
+@NullMarked
+package io.camaudit.returns.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Reading and checking returns, in plain Java: bounded CSV and XLSX readers, header matching, row rules. */
+@NullMarked
+package io.camaudit.returns.engine;
+
+import org.jspecify.annotations.NullMarked;

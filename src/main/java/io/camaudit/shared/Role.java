@@ -1,0 +1,21 @@
+package io.camaudit.shared;
+
+/** What an account may do. Supplier and public roles arrive with the features that need them. */
+public enum Role {
+    /** Runs the service: accounts, reference data, every organisation. */
+    ADMINISTRATOR("Administrator"),
+    /** An officer of one public body: reads and changes only that body's register. */
+    OFFICER("Officer"),
+    /** The Commissioner's office: reads every body's register, changes nothing. */
+    AUDITOR("Auditor");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

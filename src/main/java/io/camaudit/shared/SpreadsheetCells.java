@@ -1,0 +1,30 @@
+package io.camaudit.shared;
+
+/**
+ * Spreadsheet formula injection (CWE-1236): a cell that starts with {@code = + - @}, a tab or a
+ * carriage return may be run as a formula when a CSV file is opened in a spreadsheet.
+ */
+public final class SpreadsheetCells {
+
+    private SpreadsheetCells() {}
+
+    /** True if a spreadsheet could take this text as a formula. Plain signed numbers are not. */
+    public static boolean looksLikeFormula(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (first == '=' || first == '@' || first == '\t' || first == '\r') {
+            return true;
+        }
+        if (first == '+' || first == '-') {
+            return !text.matches("[+-]\\d+([.,]\\d+)?");
+        }
+        return false;
+    }
+
+    /** Makes text safe to write into a CSV cell by prefixing a quote, as OWASP recommends. */
+    public static String neutralise(String text) {
+        return looksLikeFormula(text) ? "'" + text : text;
+    }
+}
