@@ -12,9 +12,11 @@ public final class Dates {
 
     private static final List<DateTimeFormatter> FORMATS = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK),
-            DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK),
-            DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK));
+            DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
     private Dates() {}
 

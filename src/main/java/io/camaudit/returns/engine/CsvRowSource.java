@@ -66,26 +66,73 @@ final class CsvRowSource {
                 }
                 handler.row(rowNumber, cells);
             }
-        } catch (CharacterCodingException e) {
-            throw notUtf8(rowNumber + 1);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException
-                    || e instanceof java.io.UncheckedIOException u
-                            && u.getCause() instanceof CharacterCodingException) {
-                throw notUtf8(rowNumber + 1);
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            // Commons CSV reports a malformed file (an unterminated quote, a stray character after a
+            // closing quote) as a CSVException, sometimes wrapped; the encoding was checked before.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.apache.commons.csv.CSVException csv) {
+                    throw new ReturnFileException(
+                            "The CSV file is malformed near row " + (rowNumber + 1) + ": " + csv.getMessage(), e);
+                }
+                if (cause instanceof CharacterCodingException) {
+                    throw notUtf8(rowNumber + 1);
+                }
             }
             throw new ReturnFileException(
                     "The CSV file could not be read after row " + rowNumber + ": " + e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            // Commons CSV reports an unterminated quoted cell this way.
-            throw new ReturnFileException(
-                    "The CSV file is malformed near row " + (rowNumber + 1) + ": " + e.getMessage(), e);
         }
     }
 
-    private static ReturnFileException notUtf8(long row) {
-        return new ReturnFileException("The file is not UTF-8 text (found near row " + row + "). Save it as"
-                + " \"CSV UTF-8\" and upload it again");
+    private static ReturnFileException notUtf8(long line) {
+        return new ReturnFileException(
+                "The file is not UTF-8 text (line " + line + "). Save it as" + " \"CSV UTF-8\" and upload it again");
+    }
+
+    /**
+     * Checks the whole file is UTF-8 before parsing, so that the error can name the line: the CSV
+     * parser reads ahead, and by the time the decoder fails it cannot say where.
+     */
+    static void requireUtf8(InputStream in) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        long line = 1;
+        boolean end = false;
+        while (!end) {
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+                end = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+            while (true) {
+                int start = bytes.position();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, end);
+                line += newlines(bytes.array(), start, bytes.position());
+                if (result.isError()) {
+                    throw notUtf8(line);
+                }
+                chars.clear();
+                if (result.isUnderflow()) {
+                    break;
+                }
+            }
+            bytes.compact();
+        }
+    }
+
+    private static int newlines(byte[] bytes, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Picks the delimiter that appears most in the first lines: comma unless semicolons or tabs win. */

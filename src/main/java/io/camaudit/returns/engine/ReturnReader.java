@@ -54,6 +54,11 @@ public final class ReturnReader {
         ReturnFormat format = ReturnFormat.detect(file);
         Reading reading = new Reading(format, chunkSize, devices);
         if (format == ReturnFormat.CSV) {
+            try (InputStream check = Files.newInputStream(file)) {
+                CsvRowSource.requireUtf8(check);
+            } catch (IOException e) {
+                throw new ReturnFileException("The file could not be read: " + e.getMessage(), e);
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 CsvRowSource.read(in, limits, reading::row);
             } catch (IOException e) {

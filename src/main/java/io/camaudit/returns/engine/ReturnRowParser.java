@@ -29,11 +29,13 @@ final class ReturnRowParser {
 
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK),
-            DateTimeFormatter.ofPattern("d-M-uuuu", Locale.UK),
-            DateTimeFormatter.ofPattern("d.M.uuuu", Locale.UK),
-            DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK),
-            DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK));
+            DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d-M-uuuu", Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d.M.uuuu", Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
     private static final Map<String, Capability> CAPABILITY_WORDS = Map.ofEntries(
             Map.entry("face", Capability.FACE_RECOGNITION),
