@@ -1,6 +1,7 @@
 package io.camaudit;
 
 import io.camaudit.cli.CamauditCommand;
+import io.camaudit.cli.Contexts;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import picocli.CommandLine;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine;
 public class CamauditApplication {
 
     public static void main(String[] args) {
+        Contexts.use(CamauditApplication.class);
         int exit = new CommandLine(new CamauditCommand()).execute(args);
         if (exit != 0 || !CamauditCommand.serving()) {
             System.exit(exit);

@@ -67,7 +67,7 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
-    public Optional<AccountRows.Credentials> credentials(String username) {
+    public Optional<Credentials> credentials(String username) {
         return rows.credentials(username);
     }
 
@@ -147,7 +147,7 @@ public class Accounts {
 
     /** Changes one's own password after checking the current one. */
     public void changePassword(Viewer viewer, String current, String replacement) {
-        AccountRows.Credentials credentials = rows.credentials(viewer.username())
+        Credentials credentials = rows.credentials(viewer.username())
                 .orElseThrow(() -> new NotFoundException("Account " + viewer.username()));
         if (!encoder.matches(current, credentials.passwordHash())) {
             throw new IllegalArgumentException("the current password is wrong");
@@ -245,7 +245,7 @@ public class Accounts {
 
     private Account self(Viewer viewer) {
         return rows.credentials(viewer.username())
-                .map(AccountRows.Credentials::account)
+                .map(Credentials::account)
                 .orElseThrow(() -> new NotFoundException("Account " + viewer.username()));
     }
 

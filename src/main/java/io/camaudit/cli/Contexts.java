@@ -1,6 +1,5 @@
 package io.camaudit.cli;
 
-import io.camaudit.CamauditApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +9,23 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the application context a command needs: with the web server for serve, without for the rest. */
-final class Contexts {
+public final class Contexts {
+
+    /** The Spring Boot application class, set by {@code main}; the CLI module does not name it. */
+    private static volatile Class<?> application = Object.class;
 
     private Contexts() {}
+
+    public static void use(Class<?> applicationClass) {
+        application = applicationClass;
+    }
 
     static ConfigurableApplicationContext start(boolean web, @Nullable Path dataDir, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(extraArgs));
         if (dataDir != null) {
             args.add("--camaudit.data-dir=" + dataDir.toAbsolutePath());
         }
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(CamauditApplication.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         if (!web) {
             builder.logStartupInfo(false)

@@ -1,5 +1,7 @@
 package io.camaudit.register;
 
+import io.camaudit.shared.Labelled;
+
 /** Capabilities a body declares for a device; later audits compare them with what is found. */
 public enum Capability implements Labelled {
     FACE_RECOGNITION("Face recognition"),

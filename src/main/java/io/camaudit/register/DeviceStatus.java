@@ -1,5 +1,7 @@
 package io.camaudit.register;
 
+import io.camaudit.shared.Labelled;
+
 /** Where a device is in its life; removal progress is measured from these. */
 public enum DeviceStatus implements Labelled {
     IN_SERVICE("In service"),

@@ -4,6 +4,7 @@ import io.camaudit.register.persistence.DeviceRows;
 import io.camaudit.register.persistence.SiteRows;
 import io.camaudit.register.persistence.SystemRows;
 import io.camaudit.shared.ConflictException;
+import io.camaudit.shared.Labelled;
 import io.camaudit.shared.Viewer;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.camaudit.register;
 
+import io.camaudit.shared.Labelled;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
 package io.camaudit.register;
 
+import io.camaudit.shared.Labelled;
+
 /** How camaudit came to know a fact. */
 public enum ProvenanceKind implements Labelled {
     DECLARED("Declared by the body"),

@@ -1,5 +1,7 @@
 package io.camaudit.register;
 
+import io.camaudit.shared.Labelled;
+
 /** The English regions and the devolved nations, as used in official UK statistics. */
 public enum Region implements Labelled {
     NORTH_EAST("North East"),

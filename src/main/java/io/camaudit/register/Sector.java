@@ -1,5 +1,7 @@
 package io.camaudit.register;
 
+import io.camaudit.shared.Labelled;
+
 /** The kinds of public body whose estates camaudit registers. */
 public enum Sector implements Labelled {
     CENTRAL_GOVERNMENT("Central government department"),

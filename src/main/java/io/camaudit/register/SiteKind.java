@@ -1,5 +1,7 @@
 package io.camaudit.register;
 
+import io.camaudit.shared.Labelled;
+
 /** The kind of place a site is; schools and custody suites weigh more in later risk scoring. */
 public enum SiteKind implements Labelled {
     PUBLIC_STREET("Public street"),

@@ -1,6 +1,6 @@
 package io.camaudit.web;
 
-import io.camaudit.returns.engine.ReturnFileException;
+import io.camaudit.shared.BadInputException;
 import io.camaudit.shared.ConflictException;
 import io.camaudit.shared.ForbiddenException;
 import io.camaudit.shared.NotFoundException;
@@ -30,7 +30,7 @@ class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, ReturnFileException.class})
+    @ExceptionHandler({IllegalArgumentException.class, BadInputException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.camaudit.web;
 
-import io.camaudit.returns.engine.ReturnFileException;
+import io.camaudit.shared.BadInputException;
 import io.camaudit.shared.ConflictException;
 import io.camaudit.shared.ForbiddenException;
 import io.camaudit.shared.NotFoundException;
@@ -27,7 +27,7 @@ class PageErrors {
         return "error/403";
     }
 
-    @ExceptionHandler({ConflictException.class, ReturnFileException.class})
+    @ExceptionHandler({ConflictException.class, BadInputException.class})
     String conflict(RuntimeException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_CONFLICT);
         model.addAttribute("message", e.getMessage());

@@ -2,6 +2,7 @@ package io.camaudit.account.persistence;
 
 import io.camaudit.account.Account;
 import io.camaudit.account.ApiToken;
+import io.camaudit.account.Credentials;
 import io.camaudit.shared.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,9 +18,6 @@ import org.springframework.stereotype.Repository;
 /** The app_user and api_token tables. */
 @Repository
 public class AccountRows {
-
-    /** An account with its password hash, for sign-in only. */
-    public record Credentials(Account account, String passwordHash) {}
 
     private final JdbcClient jdbc;
 

@@ -77,7 +77,7 @@ final class ApiDtos {
             @Nullable String address,
             @Nullable String postcode,
             @NotNull SiteKind kind,
-            boolean sensitive) {}
+            @Nullable Boolean sensitive) {}
 
     record ProcurementDto(
             @Nullable String supplier,

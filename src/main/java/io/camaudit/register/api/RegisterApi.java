@@ -210,7 +210,7 @@ class RegisterApi {
     }
 
     private static SiteDraft draft(SiteRequest r) {
-        return new SiteDraft(r.name(), r.address(), r.postcode(), r.kind(), r.sensitive());
+        return new SiteDraft(r.name(), r.address(), r.postcode(), r.kind(), Boolean.TRUE.equals(r.sensitive()));
     }
 
     private static SystemDraft draft(SystemRequest r) {

@@ -7,8 +7,8 @@ import io.camaudit.register.Register;
 import io.camaudit.register.Sector;
 import io.camaudit.shared.ConflictException;
 import io.camaudit.shared.Viewer;
-import io.camaudit.web.Forms;
-import io.camaudit.web.SelectOption;
+import io.camaudit.shared.web.Forms;
+import io.camaudit.shared.web.SelectOption;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,11 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OrganisationController {
 
     private final Register register;
-    private final io.camaudit.returns.Imports imports;
 
-    OrganisationController(Register register, io.camaudit.returns.Imports imports) {
+    OrganisationController(Register register) {
         this.register = register;
-        this.imports = imports;
     }
 
     @GetMapping("/organisations")
@@ -62,8 +60,6 @@ class OrganisationController {
         model.addAttribute("systems", register.systems(viewer, id));
         model.addAttribute("countsBySite", register.deviceCountsBySite(viewer, id));
         model.addAttribute("byManufacturer", register.deviceCountsByManufacturer(viewer, id));
-        model.addAttribute(
-                "imports", imports.recent(viewer, id).stream().limit(5).toList());
         model.addAttribute("canWrite", viewer.canWrite(id));
         return "organisations/show";
     }

@@ -7,7 +7,7 @@ import io.camaudit.register.Register;
 import io.camaudit.register.SystemDraft;
 import io.camaudit.shared.ConflictException;
 import io.camaudit.shared.Viewer;
-import io.camaudit.web.Forms;
+import io.camaudit.shared.web.Forms;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.LocalDate;

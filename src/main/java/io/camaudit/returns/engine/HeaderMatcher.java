@@ -1,6 +1,6 @@
 package io.camaudit.returns.engine;
 
-import io.camaudit.register.Labelled;
+import io.camaudit.shared.Labelled;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

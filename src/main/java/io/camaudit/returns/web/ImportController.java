@@ -35,8 +35,8 @@ class ImportController {
 
     @GetMapping("/imports")
     @PreAuthorize("isAuthenticated()")
-    String list(Viewer viewer, Model model) {
-        List<ImportBatch> batches = imports.recent(viewer, null);
+    String list(Viewer viewer, @RequestParam(required = false) @Nullable Long organisation, Model model) {
+        List<ImportBatch> batches = imports.recent(viewer, organisation);
         model.addAttribute("batches", batches);
         model.addAttribute("names", names(viewer));
         return "imports/list";

@@ -1,4 +1,4 @@
-package io.camaudit.web;
+package io.camaudit.shared.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

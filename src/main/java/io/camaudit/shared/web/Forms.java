@@ -1,4 +1,4 @@
-package io.camaudit.web;
+package io.camaudit.shared.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ public final class Forms {
         if (text == null || text.isBlank()) {
             return null;
         }
-        LocalDate date = io.camaudit.web.Dates.parse(text);
+        LocalDate date = io.camaudit.shared.web.Dates.parse(text);
         if (date == null) {
             errors.rejectValue(field, "date", label + " must be a real date, like 27/3/2021");
         }

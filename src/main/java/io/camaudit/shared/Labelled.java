@@ -1,4 +1,4 @@
-package io.camaudit.register;
+package io.camaudit.shared;
 
 import java.util.Locale;
 import java.util.Optional;

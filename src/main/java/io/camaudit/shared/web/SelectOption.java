@@ -1,6 +1,6 @@
-package io.camaudit.web;
+package io.camaudit.shared.web;
 
-import io.camaudit.register.Labelled;
+import io.camaudit.shared.Labelled;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,0 +1,260 @@
+package io.camaudit.web;
+
+import static io.camaudit.support.Estates.officerOf;
+import static io.camaudit.web.TestPrincipals.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.camaudit.register.Device;
+import io.camaudit.register.DeviceQuery;
+import io.camaudit.register.Organisation;
+import io.camaudit.register.Procurement;
+import io.camaudit.register.Register;
+import io.camaudit.register.SiteDraft;
+import io.camaudit.register.SiteKind;
+import io.camaudit.register.SystemDraft;
+import io.camaudit.returns.ImportBatch;
+import io.camaudit.returns.Imports;
+import io.camaudit.shared.Viewer;
+import io.camaudit.support.Estates;
+import io.camaudit.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * An officer of one body can neither read nor change another body's register through any page or
+ * API route: every route answers 404, as if the record did not exist, and nothing changes.
+ */
+@IntegrationTest
+class TenantIsolationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Register register;
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    Estates estates;
+
+    Organisation mine;
+    Organisation theirs;
+    Viewer me;
+    long site;
+    long system;
+    long device;
+    long batch;
+
+    @BeforeEach
+    void setUp() {
+        mine = estates.organisation("Mine");
+        theirs = estates.organisation("Theirs");
+        me = officerOf(mine);
+        Viewer them = officerOf(theirs);
+        site = register.createSite(them, theirs.id(), new SiteDraft("Their depot", null, null, SiteKind.OFFICE, false))
+                .id();
+        system = register.createSystem(
+                        them, theirs.id(), new SystemDraft("Their CCTV", null, null, null, null, Procurement.none()))
+                .id();
+        ImportBatch preview = imports.preview(
+                them,
+                theirs.id(),
+                "theirs.csv",
+                new ByteArrayInputStream(
+                        "Site,Manufacturer,Model,Serial number\nTheir depot,Hikvision,DS-2CD2143G0-I,THEIRS-1\n"
+                                .getBytes(StandardCharsets.UTF_8)));
+        batch = imports.commit(them, preview.id()).id();
+        device = register.devices(them, DeviceQuery.all(1).forOrganisation(theirs.id()))
+                .rows()
+                .get(0)
+                .device()
+                .id();
+    }
+
+    private List<String> readRoutes() {
+        long o = theirs.id();
+        return List.of(
+                "/organisations/" + o,
+                "/organisations/" + o + "/edit",
+                "/sites/" + site,
+                "/sites/" + site + "/edit",
+                "/systems/" + system,
+                "/systems/" + system + "/edit",
+                "/devices/" + device,
+                "/devices/" + device + "/edit",
+                "/organisations/" + o + "/devices/new",
+                "/organisations/" + o + "/sites/new",
+                "/organisations/" + o + "/systems/new",
+                "/imports/" + batch,
+                "/devices?organisation=" + o,
+                "/api/v1/organisations/" + o,
+                "/api/v1/organisations/" + o + "/sites",
+                "/api/v1/organisations/" + o + "/systems",
+                "/api/v1/sites/" + site,
+                "/api/v1/systems/" + system,
+                "/api/v1/devices/" + device,
+                "/api/v1/devices?organisation=" + o,
+                "/api/v1/imports/" + batch);
+    }
+
+    @Test
+    void everyReadRouteAnswersNotFound() throws Exception {
+        for (String route : readRoutes()) {
+            int status = mvc.perform(get(route).with(as(me)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(route).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void everyWriteRouteAnswersNotFoundAndChangesNothing() throws Exception {
+        long o = theirs.id();
+        Map<String, String> forms = Map.of(
+                "/organisations/" + o + "/edit", "name=Hijacked&sector=OTHER&region=LONDON",
+                "/sites/" + site + "/edit", "name=Hijacked&kind=OTHER",
+                "/systems/" + system + "/edit", "name=Hijacked",
+                "/devices/" + device + "/edit", "manufacturer=Hijacked&status=IN_SERVICE",
+                "/organisations/" + o + "/sites/new", "name=Planted&kind=OTHER",
+                "/organisations/" + o + "/systems/new", "name=Planted",
+                "/organisations/" + o + "/devices/new", "manufacturer=Planted&status=IN_SERVICE",
+                "/imports/" + batch + "/undo", "",
+                "/imports/" + batch + "/commit", "");
+        for (var form : forms.entrySet()) {
+            int status = mvc.perform(post(form.getKey())
+                            .with(as(me))
+                            .with(csrf())
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .content(form.getValue()))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(form.getKey()).isEqualTo(404);
+        }
+        Map<String, String> api = Map.of(
+                "/api/v1/organisations/" + o, "{\"name\":\"Hijacked\",\"sector\":\"OTHER\",\"region\":\"LONDON\"}",
+                "/api/v1/sites/" + site, "{\"name\":\"Hijacked\",\"kind\":\"OTHER\",\"sensitive\":false}",
+                "/api/v1/systems/" + system, "{\"name\":\"Hijacked\"}",
+                "/api/v1/devices/" + device, "{\"manufacturer\":\"Hijacked\"}");
+        for (var call : api.entrySet()) {
+            int status = mvc.perform(put(call.getKey())
+                            .with(as(me))
+                            .with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(call.getValue()))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(call.getKey()).isEqualTo(404);
+        }
+        for (String route : List.of(
+                "/api/v1/organisations/" + o + "/sites",
+                "/api/v1/organisations/" + o + "/devices",
+                "/api/v1/organisations/" + o + "/systems")) {
+            int status = mvc.perform(post(route)
+                            .with(as(me))
+                            .with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"Planted\",\"kind\":\"OTHER\",\"manufacturer\":\"Planted\"}"))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(route).isEqualTo(404);
+        }
+
+        Viewer admin = Estates.ADMIN;
+        assertThat(register.organisation(admin, o).name()).isEqualTo(theirs.name());
+        assertThat(register.sites(admin, o)).extracting(s -> s.name()).containsExactly("Their depot");
+        assertThat(register.systems(admin, o)).extracting(s -> s.name()).containsExactly("Their CCTV");
+        Device unchanged = register.device(admin, device);
+        assertThat(unchanged.facts().manufacturer()).isEqualTo("Hikvision");
+        assertThat(register.devices(admin, DeviceQuery.all(10).forOrganisation(o))
+                        .matching())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void listsAndExportsShowOnlyTheOfficersOwnBody() throws Exception {
+        register.createSite(me, mine.id(), new SiteDraft("My depot", null, null, SiteKind.OFFICE, false));
+        String devices = mvc.perform(get("/api/v1/devices").with(as(me)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(devices).doesNotContain("THEIRS-1");
+        String csv = mvc.perform(get("/devices/export.csv").with(as(me)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv).doesNotContain("THEIRS-1");
+        String audit = mvc.perform(
+                        get("/api/v1/audit?organisation=" + theirs.id()).with(as(me)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(audit).doesNotContain("Their depot").contains("My depot");
+        String orgs = mvc.perform(get("/api/v1/organisations").with(as(me)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(orgs).contains(mine.name()).doesNotContain(theirs.name());
+        mvc.perform(get("/organisations").with(as(me))).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void anAuditorReadsEveryBodyButChangesNothing() throws Exception {
+        Viewer auditor = TestPrincipals.auditor();
+        mvc.perform(get("/organisations/" + theirs.id()).with(as(auditor))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/devices/" + device).with(as(auditor))).andExpect(status().isOk());
+        mvc.perform(get("/devices/" + device + "/edit").with(as(auditor))).andExpect(status().isForbidden());
+        mvc.perform(post("/sites/" + site + "/edit")
+                        .with(as(auditor))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("name=Changed&kind=OTHER"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/devices/" + device)
+                        .with(as(auditor))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"manufacturer\":\"Changed\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/imports/" + batch + "/undo").with(as(auditor)).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(register.site(Estates.ADMIN, site).name()).isEqualTo("Their depot");
+    }
+
+    @Test
+    void officersCannotReachAdministratorPages() throws Exception {
+        mvc.perform(get("/organisations/new").with(as(me))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/accounts").with(as(me))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/organisations")
+                        .with(as(me))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"New\",\"sector\":\"OTHER\",\"region\":\"LONDON\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anonymousRequestsAreSentToSignInOrRefused() throws Exception {
+        mvc.perform(get("/devices").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/devices")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/devices").header("Authorization", "Bearer cam_not-a-real-token"))
+                .andExpect(status().isUnauthorized());
+    }
+}
