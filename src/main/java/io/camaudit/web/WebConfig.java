@@ -47,8 +47,9 @@ class WebConfig implements WebMvcConfigurer {
             }
             boolean errors = mav.getModel().values().stream()
                     .anyMatch(value -> value instanceof BindingResult result && result.hasErrors());
-            if (!mav.getModel().containsKey("hasErrors")) {
-                mav.addObject("hasErrors", errors);
+            String view = mav.getViewName();
+            if (errors && (view == null || !view.startsWith("redirect:"))) {
+                mav.addObject("hasErrors", true);
             }
         }
     }

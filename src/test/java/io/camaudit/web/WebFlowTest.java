@@ -1,0 +1,150 @@
+package io.camaudit.web;
+
+import static io.camaudit.web.TestPrincipals.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.camaudit.audit.AuditEvent;
+import io.camaudit.audit.AuditLog;
+import io.camaudit.register.Organisation;
+import io.camaudit.shared.Role;
+import io.camaudit.shared.Viewer;
+import io.camaudit.support.Estates;
+import io.camaudit.support.IntegrationTest;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@IntegrationTest
+class WebFlowTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Estates estates;
+
+    @Autowired
+    AuditLog audit;
+
+    Organisation council;
+    Viewer officer;
+
+    @BeforeEach
+    void setUp() {
+        council = estates.organisation("Flow Council");
+        officer = Estates.officerOf(council);
+    }
+
+    @Test
+    void signsInWithTheGeneratedPasswordAndNotWithAWrongOne() throws Exception {
+        Estates.Credentials account = estates.account(Role.OFFICER, council.id());
+        mvc.perform(formLogin("/login").user(account.username()).password(account.password()))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user(account.username()).password(account.password() + "x"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aFormPostWithoutItsCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/organisations/" + council.id() + "/sites/new")
+                        .with(as(officer))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("name=Depot&kind=OFFICE"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anInvalidFormComesBackWithTheGovukErrorPattern() throws Exception {
+        MvcResult result = mvc.perform(post("/organisations/" + council.id() + "/sites/new")
+                        .with(as(officer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("name=&postcode=NOT A POSTCODE&kind="))
+                .andExpect(status().isOk())
+                .andReturn();
+        String html = result.getResponse().getContentAsString();
+        assertThat(html).contains("<title>Error: Add a site – camaudit</title>");
+        assertThat(html).contains("govuk-error-summary__title").contains("There is a problem");
+        assertThat(html).contains("<a href=\"#name\">Enter the site&#39;s name</a>");
+        assertThat(html).contains("<a href=\"#kind\">Select the kind of place</a>");
+        assertThat(html).contains("id=\"name-error\"").contains("govuk-input--error");
+    }
+
+    @Test
+    void aValidFormRedirectsAndIsAuditedWithBeforeAndAfter() throws Exception {
+        mvc.perform(post("/organisations/" + council.id() + "/sites/new")
+                        .with(as(officer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("name=Depot&postcode=sw1a2aa&kind=OFFICE"))
+                .andExpect(status().is3xxRedirection());
+        List<AuditEvent> events = audit.recent(officer, null, null, 5);
+        assertThat(events.get(0).summary()).isEqualTo("Added site Depot");
+        assertThat(events.get(0).actor()).isEqualTo(officer.username());
+        assertThat(events.get(0).afterState()).contains("\"postcode\":\"SW1A 2AA\"");
+        long siteId = events.get(0).entityId();
+
+        mvc.perform(post("/sites/" + siteId + "/edit")
+                        .with(as(officer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("name=Main depot&kind=OFFICE"))
+                .andExpect(redirectedUrl("/sites/" + siteId));
+        AuditEvent change = audit.recent(officer, null, null, 1).get(0);
+        assertThat(change.beforeState()).contains("\"name\":\"Depot\"");
+        assertThat(change.afterState()).contains("\"name\":\"Main depot\"");
+    }
+
+    @Test
+    void everyPageCarriesAContentSecurityPolicyWhoseNonceItsScriptsUse() throws Exception {
+        MvcResult result = mvc.perform(get("/organisations/" + council.id()).with(as(officer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andReturn();
+        String policy = result.getResponse().getHeader("Content-Security-Policy");
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(policy);
+        assertThat(nonce.find()).isTrue();
+        String html = result.getResponse().getContentAsString();
+        assertThat(html).contains("<script nonce=\"" + nonce.group(1) + "\">");
+        assertThat(html).contains("href=\"#main-content\" class=\"govuk-skip-link\"");
+        assertThat(html.split("<script").length - 1).isEqualTo(html.split("nonce=\"" + nonce.group(1)).length - 1);
+    }
+
+    @Test
+    void theGovukStylesheetIsServedFromTheWebJar() throws Exception {
+        mvc.perform(get("/govuk/govuk-frontend.min.css")).andExpect(status().isOk());
+        mvc.perform(get("/assets/rebrand/images/favicon.ico")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theDeviceSearchPagesThroughResultsByKey() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/organisations/" + council.id() + "/devices/new")
+                            .with(as(officer))
+                            .with(csrf())
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .content("manufacturer=Hikvision&model=DS-2CD2143G0-I&serialNumber=S" + i
+                                    + "&status=IN_SERVICE"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        String html = mvc.perform(get("/devices?manufacturer=HIK VISION").with(as(officer)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("<strong>3</strong> devices match.");
+        assertThat(html).contains("Hikvision DS-2CD2143G0-I");
+    }
+}
