@@ -10,6 +10,7 @@ import picocli.CommandLine;
  * line; {@code camaudit serve} runs the web service.
  */
 @SpringBootApplication
+@SuppressWarnings("checkstyle:HideUtilityClassConstructor") // Spring instantiates it
 public class CamauditApplication {
 
     public static void main(String[] args) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class ImportIntegrationTest {
+public class ImportIntegrationTest {
 
     @Autowired
     Imports imports;

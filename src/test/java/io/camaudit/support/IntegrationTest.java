@@ -11,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** The whole application on its own in-memory H2 database, with MockMvc. */
 @Target(ElementType.TYPE)
+@java.lang.annotation.Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * API route: every route answers 404, as if the record did not exist, and nothing changes.
  */
 @IntegrationTest
-class TenantIsolationTest {
+public class TenantIsolationTest {
 
     @Autowired
     MockMvc mvc;
