@@ -2,8 +2,9 @@ package io.camaudit;
 
 import io.camaudit.cli.CamauditCommand;
 import io.camaudit.cli.Contexts;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import picocli.CommandLine;
+import org.springframework.context.annotation.Bean;
 
 /**
  * camaudit: the register of UK public bodies' surveillance cameras. {@link #main} is the command
@@ -15,9 +16,15 @@ public class CamauditApplication {
 
     public static void main(String[] args) {
         Contexts.use(CamauditApplication.class);
-        int exit = new CommandLine(new CamauditCommand()).execute(args);
+        int exit = CamauditCommand.commandLine().execute(args);
         if (exit != 0 || !CamauditCommand.serving()) {
             System.exit(exit);
         }
+    }
+
+    /** The one clock every feature reads, so that tests can fix time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

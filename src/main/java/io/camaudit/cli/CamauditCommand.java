@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
             "The database is an H2 file under --data-dir (default ./data) unless SPRING_DATASOURCE_URL names",
             "another (PostgreSQL in production; see the README)."
         },
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, UserCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            OrganisationCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            UserCommand.class
+        })
 public class CamauditCommand implements Runnable {
 
     private static volatile boolean serving;
@@ -25,6 +31,35 @@ public class CamauditCommand implements Runnable {
 
     static void markServing() {
         serving = true;
+    }
+
+    /**
+     * The command line with camaudit's error handling: a problem the user can fix (an unknown
+     * organisation, a bad file, a clash) is printed as one line and exits 1; anything else is a bug
+     * and prints its stack trace.
+     */
+    public static picocli.CommandLine commandLine() {
+        picocli.CommandLine line = new picocli.CommandLine(new CamauditCommand());
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof RuntimeException && userError(cause))) {
+                cause = cause.getCause();
+            }
+            if (userError(cause)) {
+                cmd.getErr().println("camaudit: " + cause.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return line;
+    }
+
+    private static boolean userError(Throwable e) {
+        return e instanceof io.camaudit.shared.NotFoundException
+                || e instanceof io.camaudit.shared.BadInputException
+                || e instanceof io.camaudit.shared.ConflictException
+                || e instanceof io.camaudit.shared.ForbiddenException
+                || e instanceof IllegalArgumentException;
     }
 
     @Override

@@ -30,7 +30,11 @@ public final class Contexts {
         if (!web) {
             builder.logStartupInfo(false)
                     .properties(
-                            "spring.main.banner-mode=off", "logging.level.root=WARN", "camaudit.bootstrap-admin=false");
+                            "spring.main.banner-mode=off",
+                            "logging.level.root=WARN",
+                            // Standard output is the command's product (an export, a password): no log lines in it.
+                            "logging.threshold.console=OFF",
+                            "camaudit.bootstrap-admin=false");
         }
         return builder.run(args.toArray(String[]::new));
     }

@@ -2,8 +2,8 @@ package io.camaudit.web;
 
 import io.camaudit.account.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -11,10 +11,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -28,20 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableMethodSecurity
+@ConditionalOnWebApplication
 class SecurityConfig {
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // Argon2id (OWASP's first choice for password storage); bcrypt is kept readable so that
-        // hashes can move to a new scheme without a forced reset.
-        return new DelegatingPasswordEncoder(
-                "argon2",
-                Map.of(
-                        "argon2",
-                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                        "bcrypt",
-                        new BCryptPasswordEncoder()));
-    }
 
     @Bean
     UserDetailsService userDetailsService(Accounts accounts) {

@@ -4,11 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -20,12 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Static assets from the GOV.UK Frontend WebJar, and the {@code Viewer} handler parameter. */
 @Configuration
+@ConditionalOnWebApplication
 class WebConfig implements WebMvcConfigurer {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -1,0 +1,117 @@
+package io.camaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camaudit.CamauditApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line against its own embedded database in a temporary folder. */
+class CliTest {
+
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    static void application() {
+        Contexts.use(CamauditApplication.class);
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CommandLine line = CamauditCommand.commandLine();
+            line.setOut(new java.io.PrintWriter(System.out, true));
+            line.setErr(new java.io.PrintWriter(System.err, true));
+            int exit = line.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void helpNamesEveryCommand() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("serve", "import", "export", "user");
+    }
+
+    @Test
+    void addsAnOrganisationImportsItsReturnTwiceAndExportsIt() throws IOException {
+        String dir = data.toString();
+        Path file = data.resolve("return.csv");
+        Files.copy(getClass().getResourceAsStream("/fixtures/returns/foi-council-messy.csv"), file);
+
+        Run missing = run("import", "--data-dir", dir, "-o", "Nowhere Council", file.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("camaudit: Organisation \"Nowhere Council\" was not found\n");
+
+        Run added = run(
+                "organisation",
+                "add",
+                "--data-dir",
+                dir,
+                "Exampleton Borough Council",
+                "--sector",
+                "LOCAL_AUTHORITY",
+                "--region",
+                "NORTH_WEST");
+        assertThat(added.exit()).isZero();
+        String id = added.out().strip();
+
+        Run first = run("import", "--data-dir", dir, "-o", "Exampleton Borough Council", file.toString());
+        assertThat(first.exit()).isZero();
+        assertThat(first.out())
+                .contains("CSV file, header on row 4: 5 rows, 8 devices, 0 errors, 0 warnings")
+                .contains("8 devices added, 0 updated, 0 unchanged.");
+        Run again = run("import", "--data-dir", dir, "-o", id, file.toString());
+        assertThat(again.out()).contains("0 devices added, 0 updated, 8 unchanged.");
+
+        Path export = data.resolve("export.csv");
+        Run exported = run("export", "--data-dir", dir, "-o", id, "--output", export.toString());
+        assertThat(exported.exit()).isZero();
+        List<String> lines = Files.readAllLines(export);
+        assertThat(lines).hasSize(9);
+        assertThat(lines.get(0)).startsWith("Organisation,Site,Kind of place,Camera system,Manufacturer,");
+        assertThat(lines.get(1)).contains("HIK VISION").contains("imported from return.csv row 5");
+    }
+
+    @Test
+    void managesAccountsWithPasswordsShownOnce() {
+        String dir = data.toString();
+        Run admin = run("user", "add", "--data-dir", dir, "ops-admin", "--role", "ADMINISTRATOR");
+        assertThat(admin.exit()).isZero();
+        assertThat(admin.out()).matches("(?s)Added ops-admin\\. Password \\(shown once\\): [A-Za-z0-9_-]{24}\\s*");
+        Run list = run("user", "list", "--data-dir", dir);
+        assertThat(list.out()).contains("ops-admin").contains("ADMINISTRATOR").doesNotContain("argon2");
+        Run officerWithoutBody = run("user", "add", "--data-dir", dir, "someone", "--role", "OFFICER");
+        assertThat(officerWithoutBody.exit()).isEqualTo(1);
+        assertThat(officerWithoutBody.err()).isEqualTo("camaudit: an officer must belong to an organisation\n");
+    }
+
+    @Test
+    void aBadReturnExitsNonZeroAndNamesTheProblem() throws IOException {
+        Path bad = data.resolve("bad.csv");
+        Files.write(bad, new byte[] {'S', 'i', 't', 'e', '\n', (byte) 0xff, (byte) 0xfe, 0x41});
+        Run result = run("import", "--data-dir", data.toString(), "-o", "1", bad.toString());
+        assertThat(result.exit()).isNotZero();
+    }
+}
