@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         description = {
             "Register, survey and assess the surveillance camera estate of UK public bodies.",
             "",
-            "The database is an H2 file under --data-dir (default ./data) unless SPRING_DATASOURCE_URL names",
-            "another (PostgreSQL in production; see the README)."
+            "The database is an H2 file under --data-dir (default ./data) unless SPRING_DATASOURCE_URL names another"
+                    + " (PostgreSQL in production; see the README).",
+            ""
         },
         subcommands = {
             ServeCommand.class,

@@ -24,9 +24,10 @@ import picocli.CommandLine.Parameters;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Check a return (CSV or XLSX) and, if it has no errors, add its devices to an organisation's register",
-            "in one transaction. Importing the same file again changes nothing. Exit code 0 on success, 1 if the",
-            "file has errors or cannot be read (nothing is written then)."
+            "Check a return (CSV or XLSX) and, if it has no errors, add its devices to an organisation's register.",
+            "",
+            "All rows are added in one transaction, or none. Importing the same file again changes nothing. Exit code"
+                    + " 0 on success, 1 if the file has errors or cannot be read (nothing is written then)."
         })
 final class ImportCommand implements Callable<Integer> {
 
