@@ -5,8 +5,13 @@ import java.util.Locale;
 /** An IEEE 802 MAC-48 address, kept in the canonical lower-case colon form. */
 public record MacAddress(String value) {
 
+    private static final java.util.regex.Pattern CANONICAL =
+            java.util.regex.Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[:.\\-\\s]");
+    private static final java.util.regex.Pattern TWELVE_HEX = java.util.regex.Pattern.compile("[0-9a-f]{12}");
+
     public MacAddress {
-        if (!value.matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}")) {
+        if (!CANONICAL.matcher(value).matches()) {
             throw new IllegalArgumentException("not a canonical MAC address: " + value);
         }
     }
@@ -16,8 +21,9 @@ public record MacAddress(String value) {
      * {@code 44-19-b6-01-02-03}, {@code 4419.b601.0203} and {@code 4419B6010203}.
      */
     public static MacAddress of(String text) {
-        String hex = text.trim().toLowerCase(Locale.ROOT).replaceAll("[:.\\-\\s]", "");
-        if (!hex.matches("[0-9a-f]{12}")) {
+        String hex = text.trim().toLowerCase(Locale.ROOT).replace(":", "");
+        hex = SEPARATORS.matcher(hex).replaceAll("");
+        if (!TWELVE_HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException(
                     "\"" + text + "\" is not a MAC address (expected six hex pairs, " + "such as 44:19:B6:01:02:03)");
         }

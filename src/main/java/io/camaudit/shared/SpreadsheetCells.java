@@ -6,6 +6,8 @@ package io.camaudit.shared;
  */
 public final class SpreadsheetCells {
 
+    private static final java.util.regex.Pattern SIGNED_NUMBER = java.util.regex.Pattern.compile("[+-]\\d+([.,]\\d+)?");
+
     private SpreadsheetCells() {}
 
     /** True if a spreadsheet could take this text as a formula. Plain signed numbers are not. */
@@ -18,7 +20,7 @@ public final class SpreadsheetCells {
             return true;
         }
         if (first == '+' || first == '-') {
-            return !text.matches("[+-]\\d+([.,]\\d+)?");
+            return !SIGNED_NUMBER.matcher(text).matches();
         }
         return false;
     }

@@ -134,8 +134,23 @@ public class DeviceRows {
                 > 0;
     }
 
+    /**
+     * Keys per lookup. H2 re-checks each row it finds against the IN list one value at a time, so a
+     * list of a thousand costs a million comparisons; a hundred keeps the lookup linear in practice.
+     */
+    private static final int KEYS_PER_LOOKUP = 100;
+
     /** The devices of one organisation with the given natural keys, by key. */
     public Map<String, Device> findByNaturalKeys(long organisationId, Collection<String> naturalKeys) {
+        if (naturalKeys.size() > KEYS_PER_LOOKUP) {
+            List<String> keys = new ArrayList<>(naturalKeys);
+            Map<String, Device> found = new HashMap<>();
+            for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
+                found.putAll(findByNaturalKeys(
+                        organisationId, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP))));
+            }
+            return found;
+        }
         if (naturalKeys.isEmpty()) {
             return Collections.emptyMap();
         }

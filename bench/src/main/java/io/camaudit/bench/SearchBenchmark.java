@@ -1,0 +1,177 @@
+package io.camaudit.bench;
+
+import io.camaudit.register.DevicePage;
+import io.camaudit.register.DeviceQuery;
+import io.camaudit.register.DeviceStatus;
+import io.camaudit.register.Register;
+import io.camaudit.register.Sector;
+import io.camaudit.register.SiteKind;
+import io.camaudit.shared.Role;
+import io.camaudit.shared.Viewer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Fills a register with 1,000,000 devices (1,000 bodies, 5 sites each) and times filtered device
+ * searches, first page and a later page, on H2 and, when CAMAUDIT_BENCH_POSTGRES_URL names a
+ * server, on PostgreSQL in the same run. The target (issue #2): a filtered page in under 100 ms.
+ *
+ * <p>Run with {@code bench/run search}.
+ */
+public final class SearchBenchmark {
+
+    private static final int BODIES = 1_000;
+    private static final int SITES_PER_BODY = 5;
+    private static final int DEVICES = 1_000_000;
+    private static final int REPEATS = 30;
+    private static final String[] MAKES = {"Hikvision", "HIK VISION", "Dahua", "Axis", "Hanwha Vision", "HiLook", "Bosch",
+        "Avigilon", "Panasonic", "Ezviz"};
+
+    private SearchBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
+        Path work = Files.createTempDirectory("camaudit-bench-search");
+        results.put("H2", measure(work.resolve("h2"), null));
+        String postgres = System.getenv("CAMAUDIT_BENCH_POSTGRES_URL");
+        if (postgres != null && !postgres.isBlank()) {
+            results.put("PostgreSQL", measure(work.resolve("pg"),
+                    BenchContext.freshPostgresDatabase(postgres, "camaudit_bench_search")));
+        } else {
+            System.out.println("PostgreSQL skipped: set CAMAUDIT_BENCH_POSTGRES_URL (bench/run does when it can)");
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-52s %-12s %9s %9s %12s%n", "query (1,000,000 devices)", "database", "median", "p95",
+                "p95/100 ms");
+        for (var db : results.entrySet()) {
+            for (var q : db.getValue().entrySet()) {
+                double[] t = q.getValue();
+                System.out.printf(Locale.ROOT, "%-52s %-12s %7.1fms %7.1fms %12.2f%n", q.getKey(), db.getKey(), t[0], t[1],
+                        t[1] / 100.0);
+            }
+        }
+        if (results.size() == 2) {
+            System.out.println();
+            for (String query : results.get("H2").keySet()) {
+                double h2 = results.get("H2").get(query)[0];
+                double pg = results.get("PostgreSQL").get(query)[0];
+                System.out.printf(Locale.ROOT, "%-52s H2/PostgreSQL median ratio %.2f%n", query, h2 / pg);
+            }
+        }
+    }
+
+    private static Map<String, double[]> measure(Path dataDir, String postgresUrl) throws Exception {
+        try (ConfigurableApplicationContext context = BenchContext.start(dataDir, postgresUrl)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long start = System.nanoTime();
+            long firstOrg = fill(jdbc);
+            if (postgresUrl != null) {
+                jdbc.execute("analyze");
+            }
+            System.out.printf(Locale.ROOT, "%s: filled %,d devices in %.0f s%n", postgresUrl == null ? "H2" : "PostgreSQL",
+                    DEVICES, (System.nanoTime() - start) / 1e9);
+            Register register = context.getBean(Register.class);
+            Viewer auditor = new Viewer("bench", Role.AUDITOR, null);
+            Viewer officer = new Viewer("bench-officer", Role.OFFICER, firstOrg + 500);
+            Map<String, Function<Long, DeviceQuery>> queries = new LinkedHashMap<>();
+            queries.put("all devices", after -> query(null, null, null, null, null, after));
+            queries.put("sector=local authority, make=hik, in service",
+                    after -> query(null, Sector.LOCAL_AUTHORITY, null, "hik", DeviceStatus.IN_SERVICE, after));
+            queries.put("kind of place=school", after -> query(null, null, SiteKind.SCHOOL, null, null, after));
+            queries.put("make=dahua, removed (rare)", after -> query(null, null, null, "dahua", DeviceStatus.REMOVED, after));
+            Map<String, double[]> timings = new LinkedHashMap<>();
+            for (var q : queries.entrySet()) {
+                timings.put(q.getKey() + " (first page)", time(() -> register.devices(auditor, q.getValue().apply(null))));
+                DevicePage first = register.devices(auditor, q.getValue().apply(null));
+                DevicePage later = first;
+                for (int i = 0; i < 20 && later.nextAfter() != null; i++) {
+                    later = register.devices(auditor, q.getValue().apply(later.nextAfter()));
+                }
+                Long page21 = later.nextAfter();
+                timings.put(q.getKey() + " (21st page)", time(() -> register.devices(auditor, q.getValue().apply(page21))));
+            }
+            timings.put("officer's own body, make=hik",
+                    time(() -> register.devices(officer, query(null, null, null, "hik", null, null))));
+            return timings;
+        }
+    }
+
+    private static DeviceQuery query(Long org, Sector sector, SiteKind kind, String make, DeviceStatus status, Long after) {
+        return new DeviceQuery(org, null, sector, kind, make, status, after, null, 50);
+    }
+
+    private static double[] time(Runnable query) {
+        for (int i = 0; i < 5; i++) {
+            query.run();
+        }
+        double[] ms = new double[REPEATS];
+        for (int i = 0; i < REPEATS; i++) {
+            long start = System.nanoTime();
+            query.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[] {ms[REPEATS / 2], ms[(int) Math.ceil(REPEATS * 0.95) - 1]};
+    }
+
+    /** Bulk-loads the estate with plain batch inserts; returns the first organisation's id. */
+    private static long fill(JdbcTemplate jdbc) {
+        Random random = new Random(42);
+        Timestamp now = Timestamp.from(Instant.now());
+        Sector[] sectors = Sector.values();
+        SiteKind[] kinds = SiteKind.values();
+        List<Object[]> orgs = new ArrayList<>();
+        for (int b = 0; b < BODIES; b++) {
+            orgs.add(new Object[] {"Bench body " + b, sectors[b % sectors.length].name(), "LONDON", "SYNTHETIC",
+                "benchmark", now, "bench"});
+        }
+        jdbc.batchUpdate("insert into organisation (name, sector, region, provenance_kind, provenance_source, recorded_at,"
+                + " recorded_by) values (?, ?, ?, ?, ?, ?, ?)", orgs);
+        long firstOrg = jdbc.queryForObject("select min(id) from organisation", Long.class);
+        List<Object[]> sites = new ArrayList<>();
+        for (int b = 0; b < BODIES; b++) {
+            for (int s = 0; s < SITES_PER_BODY; s++) {
+                sites.add(new Object[] {firstOrg + b, "Site " + s, kinds[(b + s) % kinds.length].name(), "SYNTHETIC",
+                    "benchmark", now, "bench"});
+            }
+        }
+        jdbc.batchUpdate("insert into site (organisation_id, name, kind, provenance_kind, provenance_source, recorded_at,"
+                + " recorded_by) values (?, ?, ?, ?, ?, ?, ?)", sites);
+        long firstSite = jdbc.queryForObject("select min(id) from site", Long.class);
+        List<Object[]> batch = new ArrayList<>(10_000);
+        for (int d = 0; d < DEVICES; d++) {
+            int body = d % BODIES;
+            String make = MAKES[random.nextInt(MAKES.length)];
+            int r = random.nextInt(100);
+            String status = r < 90 ? "IN_SERVICE" : r < 96 ? "REMOVED" : "REPLACED";
+            batch.add(new Object[] {firstOrg + body, firstSite + body * SITES_PER_BODY + random.nextInt(SITES_PER_BODY),
+                "serial:B" + d, make, make.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), "M-" + (d % 97), "B" + d,
+                status, status.equals("IN_SERVICE") ? null : java.sql.Date.valueOf("2024-01-01"), "SYNTHETIC", "benchmark",
+                now, "bench"});
+            if (batch.size() == 10_000) {
+                insertDevices(jdbc, batch);
+                batch.clear();
+            }
+        }
+        insertDevices(jdbc, batch);
+        return firstOrg;
+    }
+
+    private static void insertDevices(JdbcTemplate jdbc, List<Object[]> batch) {
+        jdbc.batchUpdate("insert into device (organisation_id, site_id, natural_key, manufacturer, manufacturer_key, model,"
+                + " serial_number, status, status_changed_on, provenance_kind, provenance_source, recorded_at, recorded_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+    }
+}

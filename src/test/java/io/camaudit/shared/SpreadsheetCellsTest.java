@@ -1,0 +1,33 @@
+package io.camaudit.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SpreadsheetCellsTest {
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "=SUM(A1:A2)|'=SUM(A1:A2)",
+                "@SUM(A1)|'@SUM(A1)",
+                "+cmd|'+cmd",
+                "-2+3+cmd|'-2+3+cmd",
+                "-12|-12",
+                "+44.5|+44.5",
+                "Hikvision|Hikvision",
+                "DS-2CD2143G0-I|DS-2CD2143G0-I"
+            })
+    void neutralisesOnlyWhatASpreadsheetWouldRun(String cell, String written) {
+        assertThat(SpreadsheetCells.neutralise(cell)).isEqualTo(written);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\tx", "\rx"})
+    void tabAndCarriageReturnLeadersCountAsFormulas(String cell) {
+        assertThat(SpreadsheetCells.looksLikeFormula(cell)).isTrue();
+    }
+}
