@@ -123,13 +123,9 @@ public class EstateImport {
             }
         }
         if (!inserts.isEmpty()) {
-            devices.insertAll(inserts);
-            List<String> keys =
-                    inserts.stream().map(DeviceRows.Values::naturalKey).toList();
-            for (Device inserted :
-                    devices.findByNaturalKeys(session.organisationId, keys).values()) {
-                session.changes.add(
-                        new EstateChange("device", inserted.id(), EstateChange.CREATED, null, inserted.version()));
+            for (long id : devices.insertAllReturningIds(inserts)) {
+                // A new row starts at version 0; undo checks it is still there.
+                session.changes.add(new EstateChange("device", id, EstateChange.CREATED, null, 0));
             }
             session.created += inserts.size();
         }

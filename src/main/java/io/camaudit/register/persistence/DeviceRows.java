@@ -101,6 +101,34 @@ public class DeviceRows {
         template.batchUpdate(INSERT, rows, rows.size(), DeviceRows::bind);
     }
 
+    /** Inserts a batch and returns the new ids in the batch's order. */
+    public List<Long> insertAllReturningIds(List<Values> rows) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(
+                connection -> connection.prepareStatement(INSERT, new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        bind(ps, rows.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                },
+                keys);
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Map<String, Object> key : keys.getKeyList()) {
+            ids.add(((Number) key.values().iterator().next()).longValue());
+        }
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException(
+                    "the database returned " + ids.size() + " ids for " + rows.size() + " rows");
+        }
+        return ids;
+    }
+
     public void updateAll(Map<Long, Values> rows) {
         List<Map.Entry<Long, Values>> entries = new ArrayList<>(rows.entrySet());
         template.batchUpdate(UPDATE, entries, entries.size(), (ps, entry) -> {

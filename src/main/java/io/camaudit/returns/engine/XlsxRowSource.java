@@ -20,7 +20,6 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -154,7 +153,7 @@ final class XlsxRowSource {
 
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            int column = new CellReference(cellReference).getCol();
+            int column = columnOf(cellReference);
             if (column >= limits.maxColumns()) {
                 throw new ReturnFileException(
                         "Cell " + cellReference + " is beyond the " + limits.maxColumns() + " columns allowed");
@@ -170,5 +169,18 @@ final class XlsxRowSource {
         }
 
         void finish() {}
+
+        /** The zero-based column of a reference such as "AB12", without CellReference's allocations. */
+        private static int columnOf(String reference) {
+            int column = 0;
+            for (int i = 0; i < reference.length(); i++) {
+                char c = reference.charAt(i);
+                if (c < 'A' || c > 'Z') {
+                    break;
+                }
+                column = column * 26 + (c - 'A' + 1);
+            }
+            return column - 1;
+        }
     }
 }
