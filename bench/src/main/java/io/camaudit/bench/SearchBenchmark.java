@@ -35,7 +35,7 @@ public final class SearchBenchmark {
     private static final int BODIES = 1_000;
     private static final int SITES_PER_BODY = 5;
     private static final int DEVICES = 1_000_000;
-    private static final int REPEATS = 30;
+    private static final int REPEATS = 15;
     private static final String[] MAKES = {"Hikvision", "HIK VISION", "Dahua", "Axis", "Hanwha Vision", "HiLook", "Bosch",
         "Avigilon", "Panasonic", "Ezviz"};
 
@@ -94,6 +94,7 @@ public final class SearchBenchmark {
             Map<String, double[]> timings = new LinkedHashMap<>();
             for (var q : queries.entrySet()) {
                 timings.put(q.getKey() + " (first page)", time(() -> register.devices(auditor, q.getValue().apply(null))));
+                report(q.getKey() + " (first page)", timings);
                 DevicePage first = register.devices(auditor, q.getValue().apply(null));
                 DevicePage later = first;
                 for (int i = 0; i < 20 && later.nextAfter() != null; i++) {
@@ -101,6 +102,7 @@ public final class SearchBenchmark {
                 }
                 Long page21 = later.nextAfter();
                 timings.put(q.getKey() + " (21st page)", time(() -> register.devices(auditor, q.getValue().apply(page21))));
+                report(q.getKey() + " (21st page)", timings);
             }
             timings.put("officer's own body, make=hik",
                     time(() -> register.devices(officer, query(null, null, null, "hik", null, null))));
@@ -108,12 +110,18 @@ public final class SearchBenchmark {
         }
     }
 
+    /** Prints each figure as soon as it is measured, so a slow query shows itself. */
+    private static void report(String name, Map<String, double[]> timings) {
+        double[] t = timings.get(name);
+        System.out.printf(Locale.ROOT, "  %-52s median %7.1f ms  p95 %7.1f ms%n", name, t[0], t[1]);
+    }
+
     private static DeviceQuery query(Long org, Sector sector, SiteKind kind, String make, DeviceStatus status, Long after) {
         return new DeviceQuery(org, null, sector, kind, make, status, after, null, 50);
     }
 
     private static double[] time(Runnable query) {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 2; i++) {
             query.run();
         }
         double[] ms = new double[REPEATS];
