@@ -4,8 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of devices. {@code matching} counts the matches up to {@link #COUNT_LIMIT}; beyond that
- * the page says "more than" rather than counting a million rows on every request.
+ * One page of devices. {@code matching} counts the matches up to a limit ({@link
+ * #BODY_COUNT_LIMIT} within one body, {@link #NATIONAL_COUNT_LIMIT} across bodies); beyond it the
+ * page says "more than" ({@code moreThanCounted}) rather than count a million rows on every request.
  */
 public record DevicePage(
         List<DeviceRow> rows,
@@ -14,5 +15,6 @@ public record DevicePage(
         @Nullable Long nextAfter,
         @Nullable Long previousBefore) {
 
-    public static final int COUNT_LIMIT = 10_000;
+    public static final int BODY_COUNT_LIMIT = 100_000;
+    public static final int NATIONAL_COUNT_LIMIT = 1_000;
 }

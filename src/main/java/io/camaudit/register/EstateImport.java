@@ -103,14 +103,22 @@ public class EstateImport {
                     systemId,
                     imported.naturalKey(),
                     imported.facts(),
-                    imported.provenance());
+                    imported.provenance(),
+                    FactSources.NONE);
             Device current = existing.get(imported.naturalKey());
             if (current == null) {
                 inserts.add(values);
             } else if (!current.facts().equals(imported.facts())
                     || !Objects.equals(current.siteId(), siteId)
                     || !Objects.equals(current.systemId(), systemId)) {
-                updates.put(current.id(), values);
+                updates.put(
+                        current.id(),
+                        values.withSources(FactSources.afterWrite(
+                                current.placed(),
+                                current.sources(),
+                                current.provenance(),
+                                new DeviceField.Placed(siteId, systemId, imported.facts()),
+                                imported.provenance())));
                 session.changes.add(new EstateChange(
                         "device",
                         current.id(),
@@ -221,18 +229,19 @@ public class EstateImport {
                                         before.systemId(),
                                         before.naturalKey(),
                                         before.facts(),
-                                        before.provenance()));
+                                        before.provenance(),
+                                        before.sources()));
                     }
                 }
                 case "site" -> {
-                    flushDeletes(toDelete);
+                    flushDeletes(organisationId, toDelete);
                     // A site that later work placed devices at stays: it is no longer only the import's.
                     if (!devices.siteInUse(change.entityId())) {
                         sites.delete(change.entityId());
                     }
                 }
                 case "camera_system" -> {
-                    flushDeletes(toDelete);
+                    flushDeletes(organisationId, toDelete);
                     if (!devices.systemInUse(change.entityId())) {
                         systems.delete(change.entityId());
                     }
@@ -240,12 +249,12 @@ public class EstateImport {
                 default -> throw new IllegalStateException("unknown entity in import change: " + change.entityType());
             }
         }
-        flushDeletes(toDelete);
+        flushDeletes(organisationId, toDelete);
     }
 
-    private void flushDeletes(List<Long> ids) {
+    private void flushDeletes(long organisationId, List<Long> ids) {
         if (!ids.isEmpty()) {
-            devices.deleteAll(ids);
+            devices.deleteAll(organisationId, ids);
             ids.clear();
         }
     }

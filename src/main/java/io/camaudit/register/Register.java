@@ -118,6 +118,7 @@ public class Register {
                 draft.region(),
                 draft.officialCode(),
                 Provenance.declared(viewer.username(), now()));
+        devices.sectorChanged(id, draft.sector());
         Organisation after = organisations.find(id).orElseThrow();
         audit.record(
                 viewer.username(),
@@ -182,6 +183,7 @@ public class Register {
                 draft.kind(),
                 draft.sensitive(),
                 Provenance.declared(viewer.username(), now()));
+        devices.siteKindChanged(before.organisationId(), id, draft.kind());
         Site after = sites.find(id).orElseThrow();
         audit.record(
                 viewer.username(),
@@ -278,6 +280,11 @@ public class Register {
     }
 
     @Transactional(readOnly = true)
+    public long inServiceCount(Viewer viewer) {
+        return devices.inServiceCountFor(viewer);
+    }
+
+    @Transactional(readOnly = true)
     public Map<Long, Long> deviceCountsBySite(Viewer viewer, long organisationId) {
         viewer.requireRead(organisationId, "Organisation " + organisationId);
         return devices.countsBySite(organisationId);
@@ -317,7 +324,8 @@ public class Register {
                 draft.systemId(),
                 key,
                 draft.facts(),
-                Provenance.declared(viewer.username(), now())));
+                Provenance.declared(viewer.username(), now()),
+                FactSources.NONE));
         Device created = devices.find(id).orElseThrow();
         audit.record(
                 viewer.username(),
@@ -338,6 +346,12 @@ public class Register {
             throw new ConflictException("Device " + id + " was changed by someone else since you opened it");
         }
         checkPlacement(before.organisationId(), draft);
+        DeviceField.Placed placed = new DeviceField.Placed(draft.siteId(), draft.systemId(), draft.facts());
+        if (placed.equals(before.placed())) {
+            // Nothing changed: no new version (which would block undoing the import that made it).
+            return before;
+        }
+        Provenance now = Provenance.declared(viewer.username(), now());
         devices.update(
                 id,
                 new DeviceRows.Values(
@@ -346,7 +360,8 @@ public class Register {
                         draft.systemId(),
                         before.naturalKey(),
                         draft.facts(),
-                        Provenance.declared(viewer.username(), now())));
+                        now,
+                        FactSources.afterWrite(before.placed(), before.sources(), before.provenance(), placed, now)));
         Device after = devices.find(id).orElseThrow();
         audit.record(
                 viewer.username(),

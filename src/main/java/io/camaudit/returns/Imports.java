@@ -5,6 +5,7 @@ import io.camaudit.register.EstateImport;
 import io.camaudit.register.ImportedDevice;
 import io.camaudit.register.Provenance;
 import io.camaudit.register.Register;
+import io.camaudit.returns.engine.PipelinedRead;
 import io.camaudit.returns.engine.ReturnDevice;
 import io.camaudit.returns.engine.ReturnFileException;
 import io.camaudit.returns.engine.ReturnLimits;
@@ -122,14 +123,16 @@ public class Imports {
         }
         EstateImport.Session session = estate.open(viewer, batch.organisationId());
         Instant at = now();
-        ReturnReport report = new ReturnReader(limits).read(uploads.resolve(batch.fileSha256()), CHUNK, chunk -> {
-            estate.apply(
-                    session,
-                    chunk.stream()
-                            .map(device -> imported(device, batch.fileName(), viewer, at))
-                            .toList());
-            batches.recordChanges(batchId, session.drainChanges());
-        });
+        // The file is parsed on a second thread while this one (which holds the transaction) writes.
+        ReturnReport report =
+                PipelinedRead.read(new ReturnReader(limits), uploads.resolve(batch.fileSha256()), CHUNK, chunk -> {
+                    estate.apply(
+                            session,
+                            chunk.stream()
+                                    .map(device -> imported(device, batch.fileName(), viewer, at))
+                                    .toList());
+                    batches.recordChanges(batchId, session.drainChanges());
+                });
         if (report.errors() > 0) {
             // The stored file is content-addressed and was checked at preview; this means it was altered.
             throw new IllegalStateException("import " + batchId + " no longer reads as it did at preview");

@@ -96,6 +96,82 @@ public class DeviceSearchTest {
     }
 
     @Test
+    void sectorAndKindOfPlaceFollowChangesToTheBodyAndTheSite() {
+        Site school = register.sites(officer, council.id()).stream()
+                .filter(site -> site.kind() == SiteKind.SCHOOL)
+                .findFirst()
+                .orElseThrow();
+        register.updateSite(officer, school.id(), new SiteDraft("Primary", null, null, SiteKind.LEISURE_CENTRE, false));
+        assertThat(register.devices(officer, query(null, SiteKind.SCHOOL, null, 50))
+                        .matching())
+                .isZero();
+        assertThat(register.devices(officer, query(null, SiteKind.LEISURE_CENTRE, null, 50))
+                        .matching())
+                .isEqualTo(2);
+
+        register.updateOrganisation(
+                Estates.ADMIN,
+                council.id(),
+                new OrganisationDraft(council.name(), Sector.POLICE_FORCE, council.region(), null));
+        DeviceQuery police = new DeviceQuery(council.id(), null, Sector.POLICE_FORCE, null, null, null, null, null, 50);
+        assertThat(register.devices(officer, police).matching()).isEqualTo(9);
+        DeviceQuery council =
+                new DeviceQuery(this.council.id(), null, Sector.LOCAL_AUTHORITY, null, null, null, null, null, 50);
+        assertThat(register.devices(officer, council).matching()).isZero();
+    }
+
+    @Test
+    void countsAndFiltersFollowAChangedDeviceAndSite() {
+        Device dahua = register.devices(officer, query("dahua", null, null, 1))
+                .rows()
+                .get(0)
+                .device();
+        DeviceFacts f = dahua.facts();
+        register.updateDevice(
+                officer,
+                dahua.id(),
+                new DeviceDraft(
+                        dahua.siteId(),
+                        null,
+                        new DeviceFacts(
+                                "Uniview",
+                                null,
+                                f.model(),
+                                null,
+                                f.serialNumber(),
+                                null,
+                                null,
+                                null,
+                                Set.of(),
+                                DeviceStatus.IN_SERVICE,
+                                null,
+                                null)),
+                dahua.version());
+        assertThat(register.devices(officer, query("dahua", null, null, 50)).matching())
+                .isZero();
+        assertThat(register.devices(officer, query("uniview", null, DeviceStatus.IN_SERVICE, 50))
+                        .matching())
+                .isEqualTo(1);
+        Site school = register.sites(officer, council.id()).stream()
+                .filter(site -> site.kind() == SiteKind.SCHOOL)
+                .findFirst()
+                .orElseThrow();
+        register.updateSite(officer, school.id(), new SiteDraft("Primary", null, null, SiteKind.HOSPITAL, false));
+        DeviceQuery hospitalUniview = new DeviceQuery(
+                council.id(), null, Sector.LOCAL_AUTHORITY, SiteKind.HOSPITAL, "UNIVIEW", null, null, null, 50);
+        assertThat(register.devices(officer, hospitalUniview).rows())
+                .extracting(row -> row.device().facts().serialNumber())
+                .containsExactly("D1");
+        assertThat(register.devices(Estates.ADMIN, hospitalUniview).matching()).isEqualTo(1);
+        DeviceQuery national =
+                new DeviceQuery(null, null, Sector.LOCAL_AUTHORITY, SiteKind.HOSPITAL, "uniview", null, null, null, 50);
+        assertThat(register.devices(Estates.ADMIN, national).rows())
+                .extracting(row -> row.device().id())
+                .contains(dahua.id());
+        assertThat(register.inServiceCount(officer)).isEqualTo(9);
+    }
+
+    @Test
     void pagesForwardAndBackByKeyWithoutLosingOrRepeatingARow() {
         List<String> forward = new ArrayList<>();
         DeviceQuery query = query(null, null, null, 4);

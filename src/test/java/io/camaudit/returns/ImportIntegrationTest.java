@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camaudit.audit.AuditEvent;
 import io.camaudit.audit.AuditLog;
+import io.camaudit.register.Device;
+import io.camaudit.register.DeviceDraft;
+import io.camaudit.register.DeviceFacts;
+import io.camaudit.register.DeviceField;
 import io.camaudit.register.DevicePage;
 import io.camaudit.register.DeviceQuery;
+import io.camaudit.register.DeviceStatus;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.Register;
 import io.camaudit.returns.engine.Xlsx;
@@ -125,14 +130,67 @@ public class ImportIntegrationTest {
         assertThat(v2.createdCount()).isEqualTo(1);
         assertThat(v2.updatedCount()).isEqualTo(1);
         assertThat(firmwareOf("SER-1")).isEqualTo("V5.7.1");
+        // Each fact keeps its own source: the firmware came with v2, the model still with v1.
+        Device changed = deviceWithSerial("SER-1");
+        assertThat(changed.sourceOf(DeviceField.FIRMWARE).describe()).isEqualTo("imported from v2.csv row 2");
+        assertThat(changed.sourceOf(DeviceField.MODEL).describe()).isEqualTo("imported from v1.csv row 2");
+        assertThat(changed.sourceOf(DeviceField.SITE).describe()).isEqualTo("imported from v1.csv row 2");
 
         ImportBatch undone = imports.undo(officer, v2.id());
         assertThat(undone.status()).isEqualTo(ImportStatus.UNDONE);
         assertThat(devices()).isEqualTo(1);
         assertThat(firmwareOf("SER-1")).isEqualTo("V5.5.0");
+        DeviceQuery dahua = new DeviceQuery(council.id(), null, null, null, "Dahua", null, null, null, 10);
+        assertThat(register.devices(officer, dahua).matching()).isZero();
         assertThatThrownBy(() -> imports.undo(officer, v2.id()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("Import " + v2.id() + " is undone; only a committed import can be undone");
+    }
+
+    @Test
+    void anEditKeepsTheSourcesOfTheFactsItLeavesAlone() {
+        for (String[] file : new String[][] {
+            {"v1.csv", "Depot,Hikvision,DS-2CD2143G0-I,SER-1,V5.5.0"},
+            {"v2.csv", "Depot,Hikvision,DS-2CD2143G0-I,SER-1,V5.7.1"}
+        }) {
+            imports.commit(
+                    officer,
+                    imports.preview(
+                                    officer,
+                                    council.id(),
+                                    file[0],
+                                    csv("Site,Manufacturer,Model,Serial number,Firmware", file[1]))
+                            .id());
+        }
+        Device changed = deviceWithSerial("SER-1");
+        register.updateDevice(
+                officer,
+                changed.id(),
+                new DeviceDraft(
+                        changed.siteId(),
+                        null,
+                        new DeviceFacts(
+                                "Hikvision",
+                                null,
+                                "DS-2CD2143G0-I",
+                                "V5.7.1",
+                                "SER-1",
+                                null,
+                                null,
+                                "TAG-9",
+                                java.util.Set.of(),
+                                DeviceStatus.IN_SERVICE,
+                                null,
+                                null)),
+                changed.version());
+        Device edited = deviceWithSerial("SER-1");
+        assertThat(edited.sourceOf(DeviceField.ASSET_TAG).describe()).isEqualTo("declared by " + officer.username());
+        assertThat(edited.sourceOf(DeviceField.FIRMWARE).describe()).isEqualTo("imported from v2.csv row 2");
+        assertThat(edited.sourceOf(DeviceField.MODEL).describe()).isEqualTo("imported from v1.csv row 2");
+        register.updateDevice(
+                officer, edited.id(), new DeviceDraft(edited.siteId(), null, changed.facts()), edited.version());
+        assertThat(deviceWithSerial("SER-1").sourceOf(DeviceField.FIRMWARE).describe())
+                .isEqualTo("imported from v2.csv row 2");
     }
 
     @Test
@@ -226,13 +284,15 @@ public class ImportIntegrationTest {
     }
 
     private String firmwareOf(String serial) {
+        return deviceWithSerial(serial).facts().firmware();
+    }
+
+    private Device deviceWithSerial(String serial) {
         return register.devices(officer, DeviceQuery.all(100).forOrganisation(council.id())).rows().stream()
                 .filter(r -> serial.equals(r.device().facts().serialNumber()))
                 .findFirst()
                 .orElseThrow()
-                .device()
-                .facts()
-                .firmware();
+                .device();
     }
 
     private static InputStream csv(String... lines) {

@@ -4,6 +4,7 @@ import io.camaudit.register.CameraSystem;
 import io.camaudit.register.Capability;
 import io.camaudit.register.Device;
 import io.camaudit.register.DeviceFacts;
+import io.camaudit.register.DeviceField;
 import io.camaudit.register.DeviceStatus;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.Provenance;
@@ -11,11 +12,14 @@ import io.camaudit.register.Region;
 import io.camaudit.register.Sector;
 import io.camaudit.register.Site;
 import io.camaudit.register.SiteKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +140,13 @@ final class ApiDtos {
             @Nullable LocalDate installedOn,
             @Nullable LocalDate statusChangedOn,
             int version,
-            ProvenanceDto provenance) {
+            ProvenanceDto provenance,
+
+            @Schema(
+                    description = "Where each fact came from, keyed by the property that holds it:"
+                            + " the device's provenance is its last change, and a fact that change left"
+                            + " alone keeps its own.")
+            Map<String, ProvenanceDto> factProvenance) {
         static DeviceDto of(Device d) {
             DeviceFacts f = d.facts();
             return new DeviceDto(
@@ -157,7 +167,35 @@ final class ApiDtos {
                     f.installedOn(),
                     f.statusChangedOn(),
                     d.version(),
-                    ProvenanceDto.of(d.provenance()));
+                    ProvenanceDto.of(d.provenance()),
+                    factProvenance(d));
+        }
+
+        private static Map<String, ProvenanceDto> factProvenance(Device d) {
+            Map<String, ProvenanceDto> sources = new LinkedHashMap<>();
+            for (DeviceField field : DeviceField.values()) {
+                sources.put(property(field), ProvenanceDto.of(d.sourceOf(field)));
+            }
+            return sources;
+        }
+
+        private static String property(DeviceField field) {
+            return switch (field) {
+                case SITE -> "siteId";
+                case CAMERA_SYSTEM -> "systemId";
+                case MANUFACTURER -> "manufacturer";
+                case BRAND -> "brand";
+                case MODEL -> "model";
+                case FIRMWARE -> "firmware";
+                case SERIAL_NUMBER -> "serialNumber";
+                case MAC_ADDRESS -> "macAddress";
+                case IP_ADDRESS -> "ipAddress";
+                case ASSET_TAG -> "assetTag";
+                case CAPABILITIES -> "capabilities";
+                case STATUS -> "status";
+                case INSTALLED_ON -> "installedOn";
+                case STATUS_CHANGED_ON -> "statusChangedOn";
+            };
         }
     }
 

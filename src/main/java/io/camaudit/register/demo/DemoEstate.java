@@ -4,6 +4,7 @@ import io.camaudit.register.CameraSystem;
 import io.camaudit.register.Capability;
 import io.camaudit.register.DeviceFacts;
 import io.camaudit.register.DeviceStatus;
+import io.camaudit.register.FactSources;
 import io.camaudit.register.IpAddress;
 import io.camaudit.register.MacAddress;
 import io.camaudit.register.Procurement;
@@ -357,7 +358,8 @@ public class DemoEstate {
                                 systemId,
                                 "serial:DEMO" + serial,
                                 facts(product, serial, random),
-                                provenance));
+                                provenance,
+                                FactSources.NONE));
                         serial++;
                     }
                 }

@@ -7,10 +7,13 @@ import io.camaudit.register.DevicePage;
 import io.camaudit.register.DeviceQuery;
 import io.camaudit.register.DeviceRow;
 import io.camaudit.register.DeviceStatus;
+import io.camaudit.register.FactSources;
 import io.camaudit.register.IpAddress;
 import io.camaudit.register.MacAddress;
 import io.camaudit.register.NaturalKeys;
 import io.camaudit.register.Provenance;
+import io.camaudit.register.Sector;
+import io.camaudit.register.SiteKind;
 import io.camaudit.shared.Viewer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,10 +43,15 @@ public class DeviceRows {
             organisation_id, site_id, system_id, natural_key, manufacturer, manufacturer_key, brand, model,
             firmware, serial_number, mac_address, ip_address, asset_tag, cap_face_recognition, cap_audio,
             cap_anpr, cap_thermal, cap_ptz, cap_analytics, status, installed_on, status_changed_on,
-            provenance_kind, provenance_source, recorded_at, recorded_by""";
+            provenance_kind, provenance_source, recorded_at, recorded_by, fact_sources""";
 
-    private static final String INSERT = "insert into device (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * The body's sector and the site's kind of place are copied onto the device for search (see
+     * V3__device_search.sql); the statements read them from their rows as they write.
+     */
+    private static final String INSERT = "insert into device (" + COLUMNS + ", sector, site_kind)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " (select sector from organisation where id = ?), (select kind from site where id = ?))";
 
     private static final String UPDATE = """
             update device set organisation_id = ?, site_id = ?, system_id = ?, natural_key = ?, manufacturer = ?,
@@ -51,8 +59,9 @@ public class DeviceRows {
                 ip_address = ?, asset_tag = ?, cap_face_recognition = ?, cap_audio = ?, cap_anpr = ?,
                 cap_thermal = ?, cap_ptz = ?, cap_analytics = ?, status = ?, installed_on = ?,
                 status_changed_on = ?, provenance_kind = ?, provenance_source = ?, recorded_at = ?,
-                recorded_by = ?, version = version + 1
-            where id = ?""";
+                recorded_by = ?, fact_sources = ?, sector = (select sector from organisation where id = ?),
+                site_kind = (select kind from site where id = ?), version = version + 1
+            where id = ? and organisation_id = ?""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -69,7 +78,13 @@ public class DeviceRows {
             @Nullable Long systemId,
             String naturalKey,
             DeviceFacts facts,
-            Provenance provenance) {}
+            Provenance provenance,
+            FactSources sources) {
+
+        public Values withSources(FactSources sources) {
+            return new Values(organisationId, siteId, systemId, naturalKey, facts, provenance, sources);
+        }
+    }
 
     public Optional<Device> find(long id) {
         return jdbc.sql("select * from device where id = ?")
@@ -90,11 +105,13 @@ public class DeviceRows {
         return keys.getKeyAs(Long.class);
     }
 
+    /** Rewrites a device; a device stays with the body that has it, which the statement checks. */
     public void update(long id, Values values) {
-        template.update(UPDATE, ps -> {
-            bind(ps, values);
-            ps.setLong(27, id);
-        });
+        int updated = template.update(UPDATE, ps -> bindUpdate(ps, id, values));
+        if (updated != 1) {
+            throw new IllegalStateException(
+                    "device " + id + " of organisation " + values.organisationId() + " does not exist");
+        }
     }
 
     public void insertAll(List<Values> rows) {
@@ -131,19 +148,42 @@ public class DeviceRows {
 
     public void updateAll(Map<Long, Values> rows) {
         List<Map.Entry<Long, Values>> entries = new ArrayList<>(rows.entrySet());
-        template.batchUpdate(UPDATE, entries, entries.size(), (ps, entry) -> {
-            bind(ps, entry.getValue());
-            ps.setLong(27, entry.getKey());
-        });
+        int[][] counts = template.batchUpdate(
+                UPDATE, entries, entries.size(), (ps, entry) -> bindUpdate(ps, entry.getKey(), entry.getValue()));
+        for (int[] batch : counts) {
+            for (int updated : batch) {
+                // Drivers may answer "done, count unknown" (SUCCESS_NO_INFO, -2) for a batch.
+                if (updated == 0) {
+                    throw new IllegalStateException("a device of the batch does not exist in its organisation");
+                }
+            }
+        }
     }
 
-    public void delete(long id) {
-        jdbc.sql("delete from device where id = ?").param(id).update();
-    }
-
-    public void deleteAll(Collection<Long> ids) {
+    /** Deletes devices of one body (an import being undone). */
+    public void deleteAll(long organisationId, Collection<Long> ids) {
         template.batchUpdate(
-                "delete from device where id = ?", new ArrayList<>(ids), ids.size(), (ps, id) -> ps.setLong(1, id));
+                "delete from device where id = ? and organisation_id = ?",
+                new ArrayList<>(ids),
+                ids.size(),
+                (ps, id) -> {
+                    ps.setLong(1, id);
+                    ps.setLong(2, organisationId);
+                });
+    }
+
+    /** Keeps the devices' copy of their body's sector in step with the body. */
+    public void sectorChanged(long organisationId, Sector sector) {
+        jdbc.sql("update device set sector = ? where organisation_id = ? and sector <> ?")
+                .params(sector.name(), organisationId, sector.name())
+                .update();
+    }
+
+    /** Keeps the devices' copy of their site's kind of place in step with the site. */
+    public void siteKindChanged(long organisationId, long siteId, SiteKind kind) {
+        jdbc.sql("update device set site_kind = ? where site_id = ? and site_kind <> ?")
+                .params(kind.name(), siteId, kind.name())
+                .update();
     }
 
     public boolean siteInUse(long siteId) {
@@ -206,6 +246,24 @@ public class DeviceRows {
                 .list();
     }
 
+    /**
+     * Devices in service that the viewer may see: all devices less those removed or replaced, since
+     * those are few and counting them walks a short stretch of the status index.
+     */
+    public long inServiceCountFor(Viewer viewer) {
+        List<Object> params = new ArrayList<>(List.of(DeviceStatus.IN_SERVICE.name()));
+        String scope = "";
+        if (!viewer.seesEverything()) {
+            scope = " and organisation_id = ?";
+            params.add(viewer.organisationId());
+        }
+        long notInService = jdbc.sql("select count(*) from device where status <> ?" + scope)
+                .params(params)
+                .query(Long.class)
+                .single();
+        return countFor(viewer) - notInService;
+    }
+
     public long countFor(Viewer viewer) {
         if (viewer.seesEverything()) {
             return jdbc.sql("select count(*) from device").query(Long.class).single();
@@ -237,10 +295,15 @@ public class DeviceRows {
                 .list();
     }
 
-    /** A page of the devices the viewer may see that match the query. */
+    /**
+     * A page of the devices the viewer may see that match the query, in two steps: the ids of the
+     * page from one covering index (see V3__device_search.sql), then those rows with their body's
+     * and site's names.
+     */
     public DevicePage search(Viewer viewer, DeviceQuery query) {
         List<Object> params = new ArrayList<>();
         String where = where(viewer, query, params);
+        String driver = drivingColumn(viewer, query);
         boolean backwards = query.beforeId() != null;
         List<Object> pageParams = new ArrayList<>(params);
         String keyset = "";
@@ -251,29 +314,27 @@ public class DeviceRows {
             keyset = " and d.id < ?";
             pageParams.add(query.beforeId());
         }
-        String sql = "select d.*, o.name as organisation_name, s.name as site_name from device d"
-                + " join organisation o on o.id = d.organisation_id left join site s on s.id = d.site_id"
-                + where + keyset + " order by d.id " + (backwards ? "desc" : "asc") + " limit "
-                + (query.pageSize() + 1);
-        List<DeviceRow> rows = new ArrayList<>(jdbc.sql(sql)
+        List<Long> ids = new ArrayList<>(jdbc.sql("select d.id from device d" + where + keyset
+                        + orderBy(driver, backwards) + " limit " + (query.pageSize() + 1))
                 .params(pageParams)
-                .query((rs, n) -> new DeviceRow(
-                        map(rs, n),
-                        rs.getString("organisation_name"),
-                        rs.getString("site_name") == null ? "" : rs.getString("site_name")))
-                .list());
-        boolean more = rows.size() > query.pageSize();
-        if (more) {
-            rows.remove(rows.size() - 1);
-        }
-        if (backwards) {
-            Collections.reverse(rows);
-        }
-        long counted = jdbc.sql("select count(*) from (select 1 from device d" + where + " limit "
-                        + (DevicePage.COUNT_LIMIT + 1) + ") limited")
-                .params(params)
                 .query(Long.class)
-                .single();
+                .list());
+        boolean more = ids.size() > query.pageSize();
+        if (more) {
+            ids.remove(ids.size() - 1);
+        }
+        List<DeviceRow> rows = rows(ids); // in id order, whichever way the page was found
+        int limit = countLimit(viewer, query);
+        boolean wholeResult = query.afterId() == null && !backwards && !more;
+        // A first page that holds every match has counted them already; a rare combination of
+        // filters then walks its index once, not twice.
+        long counted = wholeResult
+                ? ids.size()
+                : jdbc.sql("select count(*) from (select 1 from device d" + where + orderBy(driver, false) + " limit "
+                                + (limit + 1) + ") limited")
+                        .params(params)
+                        .query(Long.class)
+                        .single();
         Long next = null;
         Long previous = null;
         if (!rows.isEmpty()) {
@@ -284,12 +345,65 @@ public class DeviceRows {
             next = backwards || more ? last : null;
             previous = backwards ? (more ? first : null) : (query.afterId() != null ? first : null);
         }
-        return new DevicePage(
-                List.copyOf(rows),
-                Math.min(counted, DevicePage.COUNT_LIMIT),
-                counted > DevicePage.COUNT_LIMIT,
-                next,
-                previous);
+        return new DevicePage(List.copyOf(rows), Math.min(counted, limit), counted > limit, next, previous);
+    }
+
+    /** The devices with these ids, in id order, with their body's and site's names. */
+    private List<DeviceRow> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("select d.*, o.name as organisation_name, s.name as site_name from device d"
+                        + " join organisation o on o.id = d.organisation_id left join site s on s.id = d.site_id"
+                        + " where d.id in (" + marks + ") order by d.id")
+                .params(new ArrayList<Object>(ids))
+                .query((rs, n) -> new DeviceRow(
+                        map(rs, n),
+                        rs.getString("organisation_name"),
+                        rs.getString("site_name") == null ? "" : rs.getString("site_name")))
+                .list();
+    }
+
+    /**
+     * The filter whose index a search walks: the one that usually matches fewest devices. Ordering
+     * by (that column, id) is ordering by id, since the filter fixes the column, but H2 walks an
+     * index in order (instead of sorting every match) only when the ORDER BY names the index's
+     * leading columns; PostgreSQL drops the fixed column and plans as it would anyway.
+     */
+    private static @Nullable String drivingColumn(Viewer viewer, DeviceQuery query) {
+        if (query.siteId() != null) {
+            return "site_id";
+        }
+        if (query.organisationId() != null || !viewer.seesEverything()) {
+            return "organisation_id";
+        }
+        if (NaturalKeys.manufacturerKey(query.manufacturer()) != null) {
+            return "manufacturer_key";
+        }
+        if (query.siteKind() != null) {
+            return "site_kind";
+        }
+        if (query.sector() != null) {
+            return "sector";
+        }
+        return query.status() != null ? "status" : null;
+    }
+
+    private static String orderBy(@Nullable String driver, boolean backwards) {
+        String direction = backwards ? " desc" : "";
+        return " order by " + (driver == null ? "" : "d." + driver + direction + ", ") + "d.id" + direction;
+    }
+
+    /**
+     * How far a search counts before it says "more than". Within one body the count is exact for
+     * any real estate and costs at most a walk over that body's index entries. Across the country a
+     * rare combination of filters could mean walking a tenth of the register to count to 10,000
+     * (a fifth of a second on H2), so the national count stops at 1,000.
+     */
+    private static int countLimit(Viewer viewer, DeviceQuery query) {
+        boolean oneBody = query.organisationId() != null || query.siteId() != null || !viewer.seesEverything();
+        return oneBody ? DevicePage.BODY_COUNT_LIMIT : DevicePage.NATIONAL_COUNT_LIMIT;
     }
 
     private static String where(Viewer viewer, DeviceQuery query, List<Object> params) {
@@ -307,11 +421,11 @@ public class DeviceRows {
             params.add(query.siteId());
         }
         if (query.sector() != null) {
-            where.append(" and d.organisation_id in (select id from organisation where sector = ?)");
+            where.append(" and d.sector = ?");
             params.add(query.sector().name());
         }
         if (query.siteKind() != null) {
-            where.append(" and d.site_id in (select id from site where kind = ?)");
+            where.append(" and d.site_kind = ?");
             params.add(query.siteKind().name());
         }
         String manufacturerKey = NaturalKeys.manufacturerKey(query.manufacturer());
@@ -357,6 +471,18 @@ public class DeviceRows {
         ps.setString(24, v.provenance().source());
         ps.setTimestamp(25, Columns.timestamp(v.provenance()));
         ps.setString(26, v.provenance().recordedBy());
+        ps.setString(27, FactSourcesColumn.write(v.sources()));
+        ps.setLong(28, v.organisationId());
+        setLong(ps, 29, v.siteId());
+    }
+
+    /** Where an update's id and owning body go, after the values {@link #bind} sets. */
+    private static final int ID_PARAMETER = 30;
+
+    private static void bindUpdate(PreparedStatement ps, long id, Values values) throws SQLException {
+        bind(ps, values);
+        ps.setLong(ID_PARAMETER, id);
+        ps.setLong(ID_PARAMETER + 1, values.organisationId());
     }
 
     private static void setLong(PreparedStatement ps, int index, @Nullable Long value) throws SQLException {
@@ -397,6 +523,7 @@ public class DeviceRows {
                 rs.getString("natural_key"),
                 facts,
                 Columns.provenance(rs),
+                FactSourcesColumn.read(rs.getString("fact_sources")),
                 rs.getInt("version"));
     }
 }

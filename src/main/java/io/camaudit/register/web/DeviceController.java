@@ -10,6 +10,7 @@ import io.camaudit.register.DeviceStatus;
 import io.camaudit.register.IpAddress;
 import io.camaudit.register.MacAddress;
 import io.camaudit.register.Organisation;
+import io.camaudit.register.Provenance;
 import io.camaudit.register.Register;
 import io.camaudit.register.Sector;
 import io.camaudit.register.SiteKind;
@@ -24,7 +25,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -90,6 +93,9 @@ class DeviceController {
     String show(Viewer viewer, @PathVariable long id, Model model) {
         Device device = register.device(viewer, id);
         model.addAttribute("device", device);
+        Map<String, Provenance> sources = new HashMap<>();
+        device.sources().all(device.provenance()).forEach((field, source) -> sources.put(field.name(), source));
+        model.addAttribute("sources", sources);
         model.addAttribute("organisation", register.organisation(viewer, device.organisationId()));
         model.addAttribute("site", device.siteId() == null ? null : register.site(viewer, device.siteId()));
         model.addAttribute("system", device.systemId() == null ? null : register.system(viewer, device.systemId()));
