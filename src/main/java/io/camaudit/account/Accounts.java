@@ -35,6 +35,11 @@ public class Accounts {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** Failed sign-ins in a row that lock an account, and for how long. */
+    public static final int SIGN_IN_ATTEMPTS = 5;
+
+    public static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
+
     private final AccountRows rows;
     private final PasswordEncoder encoder;
     private final Register register;
@@ -132,7 +137,7 @@ public class Accounts {
         requireAdministrator(actor);
         Account account = rows.find(id).orElseThrow(() -> new NotFoundException("Account " + id));
         String password = randomSecret(18);
-        rows.setPassword(id, encoder.encode(password));
+        rows.setPassword(id, encoder.encode(password), true);
         audit.record(
                 actor.username(),
                 "RESET_PASSWORD",
@@ -143,6 +148,45 @@ public class Accounts {
                 null,
                 null);
         return new NewSecret(id, password);
+    }
+
+    /** Whether the account is locked now after repeated failed sign-ins. */
+    @Transactional(readOnly = true)
+    public boolean locked(Credentials credentials) {
+        return credentials.lockedAt(now());
+    }
+
+    /**
+     * Counts a failed sign-in; the {@value #SIGN_IN_ATTEMPTS}th in a row locks the account for
+     * {@link #LOCKOUT}, which is audit-logged. An unknown username counts nothing (and the sign-in
+     * page says the same for both, so it tells nobody which usernames exist).
+     */
+    public void signInFailed(String username) {
+        rows.credentials(username).ifPresent(credentials -> {
+            if (credentials.lockedAt(now())) {
+                return;
+            }
+            Account account = credentials.account();
+            if (rows.countFailedSignIn(account.id()) >= SIGN_IN_ATTEMPTS) {
+                rows.lockUntil(account.id(), now().plus(LOCKOUT));
+                audit.record(
+                        "system",
+                        "LOCK",
+                        "account",
+                        account.id(),
+                        account.organisationId(),
+                        "Locked " + account.username() + " for " + LOCKOUT.toMinutes() + " minutes after "
+                                + SIGN_IN_ATTEMPTS + " failed sign-ins in a row",
+                        null,
+                        null);
+            }
+        });
+    }
+
+    /** A successful sign-in ends a run of failures. */
+    public void signedIn(String username) {
+        rows.credentials(username)
+                .ifPresent(c -> rows.clearFailedSignIns(c.account().id()));
     }
 
     /** Changes one's own password after checking the current one. */
@@ -156,7 +200,10 @@ public class Accounts {
             throw new IllegalArgumentException(
                     "a new password must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        rows.setPassword(credentials.account().id(), encoder.encode(replacement));
+        if (encoder.matches(replacement, credentials.passwordHash())) {
+            throw new IllegalArgumentException("the new password must differ from the current one");
+        }
+        rows.setPassword(credentials.account().id(), encoder.encode(replacement), false);
         audit.record(
                 viewer.username(),
                 "CHANGE_PASSWORD",

@@ -32,7 +32,7 @@ class AdministratorBootstrap implements ApplicationRunner {
             console.println("==============================================================================");
             console.println(" camaudit: first start. Sign in as '" + USERNAME + "' with this password,");
             console.println(" shown only this once:  " + secret.secret());
-            console.println(" Change it under 'Your account' after signing in.");
+            console.println(" The service asks you to choose a new one when you first sign in.");
             console.println("==============================================================================");
             console.println();
         });

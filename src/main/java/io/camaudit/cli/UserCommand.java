@@ -63,7 +63,8 @@ final class UserCommand implements Runnable {
                                 .id();
                 NewSecret secret = context.getBean(Accounts.class)
                         .create(CliViewer.get(), username, displayName == null ? username : displayName, role, org);
-                System.out.println("Added " + username + ". Password (shown once): " + secret.secret());
+                System.out.println("Added " + username + ". Password (shown once; to be changed at the first sign-in): "
+                        + secret.secret());
                 return 0;
             }
         }
@@ -109,7 +110,7 @@ final class UserCommand implements Runnable {
                         .orElseThrow(() -> new IllegalArgumentException("no account named " + username))
                         .account()
                         .id();
-                System.out.println("New password for " + username + " (shown once): "
+                System.out.println("New password for " + username + " (shown once; to be changed at the next sign-in): "
                         + accounts.resetPassword(CliViewer.get(), id).secret());
                 return 0;
             }

@@ -36,7 +36,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The API token is unknown, expired or revoked");
             return;
         }
-        CamauditPrincipal principal = new CamauditPrincipal(account.get(), "");
+        CamauditPrincipal principal = new CamauditPrincipal(account.get(), "", false, false);
         var authentication =
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();

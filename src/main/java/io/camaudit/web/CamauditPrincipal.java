@@ -15,10 +15,23 @@ public final class CamauditPrincipal implements UserDetails {
 
     private final Account account;
     private final String passwordHash;
+    private final boolean locked;
+    private final boolean mustChangePassword;
 
-    CamauditPrincipal(Account account, String passwordHash) {
+    CamauditPrincipal(Account account, String passwordHash, boolean locked, boolean mustChangePassword) {
         this.account = account;
         this.passwordHash = passwordHash;
+        this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     public Account account() {

@@ -1,18 +1,24 @@
 package io.camaudit.web;
 
 import io.camaudit.account.Accounts;
+import io.camaudit.shared.web.PasswordChange;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,7 +36,8 @@ class SecurityConfig {
     @Bean
     UserDetailsService userDetailsService(Accounts accounts) {
         return username -> accounts.credentials(username)
-                .map(c -> new CamauditPrincipal(c.account(), c.passwordHash()))
+                .map(c -> new CamauditPrincipal(
+                        c.account(), c.passwordHash(), accounts.locked(c), c.mustChangePassword()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
@@ -50,18 +57,54 @@ class SecurityConfig {
                         .authenticated()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(signedIn(accounts))
+                        .failureHandler(signInFailed(accounts)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 // Scripts with a bearer token have no session to ride, so CSRF does not apply to them.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(), AuthorizationFilter.class)
                 .exceptionHandling(ex ->
                         ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * After a sign-in: ends a run of failures, and holds a session whose password someone else
+     * chose to the account page until it is changed.
+     */
+    private static AuthenticationSuccessHandler signedIn(Accounts accounts) {
+        SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWereGoing =
+                new SavedRequestAwareAuthenticationSuccessHandler();
+        toWhereTheyWereGoing.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            accounts.signedIn(authentication.getName());
+            if (authentication.getPrincipal() instanceof CamauditPrincipal principal
+                    && principal.mustChangePassword()) {
+                PasswordChange.require(request.getSession());
+                response.sendRedirect(request.getContextPath() + PasswordChange.PAGE);
+                return;
+            }
+            toWhereTheyWereGoing.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * After a failed sign-in: counts it against the account (locking it after several in a row).
+     * A locked account and a wrong password get the same page, which says both.
+     */
+    private static AuthenticationFailureHandler signInFailed(Accounts accounts) {
+        return (request, response, exception) -> {
+            String username = request.getParameter("username");
+            if (exception instanceof BadCredentialsException && username != null && !username.isBlank()) {
+                accounts.signInFailed(username.strip());
+            }
+            response.sendRedirect(request.getContextPath() + "/login?error");
+        };
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -39,8 +39,19 @@ public class Estates {
         return new Viewer("officer-" + organisation.id(), Role.OFFICER, organisation.id());
     }
 
-    /** Makes a real account and returns its username and password. */
+    /**
+     * Makes a real account, replaces the password it was given (as its holder must at the first
+     * sign-in) and returns its username and password.
+     */
     public Credentials account(Role role, Long organisationId) {
+        Credentials given = accountWithGivenPassword(role, organisationId);
+        String chosen = given.password() + "-chosen";
+        accounts.changePassword(new Viewer(given.username(), role, organisationId), given.password(), chosen);
+        return new Credentials(given.username(), chosen);
+    }
+
+    /** Makes a real account and returns the password it was given, which it must change. */
+    public Credentials accountWithGivenPassword(Role role, Long organisationId) {
         String username =
                 role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password =

@@ -15,7 +15,7 @@ public final class TestPrincipals {
     public static RequestPostProcessor as(Viewer viewer) {
         Account account = new Account(
                 1, viewer.username(), viewer.username(), viewer.role(), viewer.organisationId(), true, Instant.EPOCH);
-        CamauditPrincipal principal = new CamauditPrincipal(account, "");
+        CamauditPrincipal principal = new CamauditPrincipal(account, "", false, false);
         return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                 .authentication(
                         UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));

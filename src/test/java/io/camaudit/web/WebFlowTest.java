@@ -2,14 +2,18 @@ package io.camaudit.web;
 
 import static io.camaudit.web.TestPrincipals.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.camaudit.account.Accounts;
 import io.camaudit.audit.AuditEvent;
 import io.camaudit.audit.AuditLog;
 import io.camaudit.register.Organisation;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,6 +44,9 @@ class WebFlowTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    Accounts accounts;
+
     Organisation council;
     Viewer officer;
 
@@ -49,12 +57,84 @@ class WebFlowTest {
     }
 
     @Test
-    void signsInWithTheGeneratedPasswordAndNotWithAWrongOne() throws Exception {
+    void signsInWithItsPasswordAndNotWithAWrongOne() throws Exception {
         Estates.Credentials account = estates.account(Role.OFFICER, council.id());
         mvc.perform(formLogin("/login").user(account.username()).password(account.password()))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(formLogin("/login").user(account.username()).password(account.password() + "x"))
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aPasswordSomeoneElseChoseMustBeChangedBeforeAnythingElse() throws Exception {
+        Estates.Credentials account = estates.accountWithGivenPassword(Role.OFFICER, council.id());
+        MockHttpSession session = (MockHttpSession)
+                mvc.perform(formLogin("/login").user(account.username()).password(account.password()))
+                        .andExpect(redirectedUrl("/account"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        mvc.perform(get("/devices").session(session)).andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/api/v1/devices").session(session))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail")
+                        .value("Change your password on your account page before using the service"));
+        mvc.perform(get("/account").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose a new password before you continue")));
+
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", account.password())
+                        .param("newPassword", account.password())
+                        .param("confirmPassword", account.password()))
+                .andExpect(content().string(containsString("The new password must differ from the current one")));
+        mvc.perform(get("/devices").session(session)).andExpect(redirectedUrl("/account"));
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", account.password())
+                        .param("newPassword", "three unrelated words")
+                        .param("confirmPassword", "three unrelated words"))
+                .andExpect(content().string(containsString("Your password was changed.")));
+        mvc.perform(get("/devices").session(session)).andExpect(status().isOk());
+        mvc.perform(formLogin("/login").user(account.username()).password("three unrelated words"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void repeatedFailedSignInsLockTheAccountUntilAnAdministratorResetsIt() throws Exception {
+        Estates.Credentials account = estates.account(Role.OFFICER, council.id());
+        for (int i = 0; i < Accounts.SIGN_IN_ATTEMPTS; i++) {
+            mvc.perform(formLogin("/login").user(account.username()).password("guess " + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        // Locked: even the right password is refused, with the same page as a wrong one.
+        mvc.perform(formLogin("/login").user(account.username()).password(account.password()))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(audit.recent(Estates.ADMIN, null, null, 20))
+                .extracting(AuditEvent::summary)
+                .contains("Locked " + account.username() + " for 15 minutes after 5 failed sign-ins in a row");
+
+        long id =
+                accounts.credentials(account.username()).orElseThrow().account().id();
+        String reset = accounts.resetPassword(Estates.ADMIN, id).secret();
+        mvc.perform(formLogin("/login").user(account.username()).password(reset))
+                .andExpect(redirectedUrl("/account"));
+    }
+
+    @Test
+    void failuresOnlyCountInARow() throws Exception {
+        Estates.Credentials account = estates.account(Role.OFFICER, council.id());
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < Accounts.SIGN_IN_ATTEMPTS - 1; i++) {
+                mvc.perform(formLogin("/login").user(account.username()).password("guess " + i))
+                        .andExpect(redirectedUrl("/login?error"));
+            }
+            mvc.perform(formLogin("/login").user(account.username()).password(account.password()))
+                    .andExpect(redirectedUrl("/"));
+        }
     }
 
     @Test

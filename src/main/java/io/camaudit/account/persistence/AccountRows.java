@@ -45,7 +45,14 @@ public class AccountRows {
     public Optional<Credentials> credentials(String username) {
         return jdbc.sql("select * from app_user where lower(username) = lower(?)")
                 .param(username)
-                .query((rs, n) -> new Credentials(map(rs, n), rs.getString("password_hash")))
+                .query((rs, n) -> {
+                    Timestamp locked = rs.getTimestamp("locked_until");
+                    return new Credentials(
+                            map(rs, n),
+                            rs.getString("password_hash"),
+                            rs.getBoolean("must_change_password"),
+                            locked == null ? null : locked.toInstant());
+                })
                 .optional();
     }
 
@@ -58,15 +65,40 @@ public class AccountRows {
             Instant at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into app_user (username, display_name, password_hash, role, organisation_id, enabled,"
-                        + " created_at) values (?, ?, ?, ?, ?, true, ?)")
+                        + " created_at, must_change_password) values (?, ?, ?, ?, ?, true, ?, true)")
                 .params(username, displayName, passwordHash, role.name(), organisationId, Timestamp.from(at))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
-    public void setPassword(long id, String passwordHash) {
-        jdbc.sql("update app_user set password_hash = ? where id = ?")
-                .params(passwordHash, id)
+    /** Sets a password, which the account must change at its next sign-in if someone else chose it. */
+    public void setPassword(long id, String passwordHash, boolean mustChange) {
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, failed_sign_ins = 0,"
+                        + " locked_until = null where id = ?")
+                .params(passwordHash, mustChange, id)
+                .update();
+    }
+
+    /** Counts a failed sign-in and returns the account's count of failures in a row. */
+    public int countFailedSignIn(long id) {
+        jdbc.sql("update app_user set failed_sign_ins = failed_sign_ins + 1 where id = ?")
+                .param(id)
+                .update();
+        return jdbc.sql("select failed_sign_ins from app_user where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void lockUntil(long id, Instant until) {
+        jdbc.sql("update app_user set locked_until = ?, failed_sign_ins = 0 where id = ?")
+                .params(Timestamp.from(until), id)
+                .update();
+    }
+
+    public void clearFailedSignIns(long id) {
+        jdbc.sql("update app_user set failed_sign_ins = 0 where id = ? and failed_sign_ins <> 0")
+                .param(id)
                 .update();
     }
 

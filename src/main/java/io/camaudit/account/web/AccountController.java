@@ -4,6 +4,8 @@ import io.camaudit.account.Accounts;
 import io.camaudit.account.NewSecret;
 import io.camaudit.shared.NotFoundException;
 import io.camaudit.shared.Viewer;
+import io.camaudit.shared.web.PasswordChange;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +26,9 @@ class AccountController {
 
     @GetMapping("/account")
     @PreAuthorize("isAuthenticated()")
-    String show(Viewer viewer, Model model) {
+    String show(Viewer viewer, HttpSession session, Model model) {
         model.addAttribute("tokens", accounts.tokens(viewer));
+        model.addAttribute("mustChangePassword", PasswordChange.required(session));
         return "account/show";
     }
 
@@ -36,6 +39,7 @@ class AccountController {
             @RequestParam String currentPassword,
             @RequestParam String newPassword,
             @RequestParam String confirmPassword,
+            HttpSession session,
             Model model) {
         String error = null;
         String field = "newPassword";
@@ -57,8 +61,10 @@ class AccountController {
             model.addAttribute("passwordErrorField", field);
             model.addAttribute("hasErrors", true);
         } else {
+            PasswordChange.done(session);
             model.addAttribute("success", "Your password was changed.");
         }
+        model.addAttribute("mustChangePassword", PasswordChange.required(session));
         return "account/show";
     }
 
