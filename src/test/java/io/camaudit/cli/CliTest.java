@@ -99,7 +99,9 @@ class CliTest {
         String dir = data.toString();
         Run admin = run("user", "add", "--data-dir", dir, "ops-admin", "--role", "ADMINISTRATOR");
         assertThat(admin.exit()).isZero();
-        assertThat(admin.out()).matches("(?s)Added ops-admin\\. Password \\(shown once\\): [A-Za-z0-9_-]{24}\\s*");
+        assertThat(admin.out())
+                .matches(
+                        "(?s)Added ops-admin\\. Password \\(shown once; to be changed at the first sign-in\\): [A-Za-z0-9_-]{24}\\s*");
         Run list = run("user", "list", "--data-dir", dir);
         assertThat(list.out()).contains("ops-admin").contains("ADMINISTRATOR").doesNotContain("argon2");
         Run officerWithoutBody = run("user", "add", "--data-dir", dir, "someone", "--role", "OFFICER");
