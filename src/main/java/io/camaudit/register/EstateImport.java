@@ -131,10 +131,8 @@ public class EstateImport {
             }
         }
         if (!inserts.isEmpty()) {
-            for (long id : devices.insertAllReturningIds(inserts)) {
-                // A new row starts at version 0; undo checks it is still there.
-                session.changes.add(new EstateChange("device", id, EstateChange.CREATED, null, 0));
-            }
+            // New rows start at version 0; undo checks they are still there and unchanged.
+            session.changes.addAll(EstateChange.created("device", devices.insertAllReturningIds(inserts)));
             session.created += inserts.size();
         }
         if (!updates.isEmpty()) {
@@ -196,7 +194,8 @@ public class EstateImport {
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
         List<Long> deviceIds = newestFirst.stream()
                 .filter(c -> c.entityType().equals("device"))
-                .map(EstateChange::entityId)
+                .flatMapToLong(EstateChange::ids)
+                .boxed()
                 .toList();
         Map<Long, Device> current = new HashMap<>();
         for (int from = 0; from < deviceIds.size(); from += 1000) {
@@ -206,10 +205,12 @@ public class EstateImport {
         }
         for (EstateChange change : newestFirst) {
             if (change.entityType().equals("device")) {
-                Device now = current.get(change.entityId());
-                if (now == null || !Objects.equals(now.version(), change.afterVersion())) {
-                    throw new ConflictException("Device " + change.entityId() + " has been changed or removed since"
-                            + " this import, so the import cannot be undone without losing that change");
+                for (long id : change.ids().toArray()) {
+                    Device now = current.get(id);
+                    if (now == null || !Objects.equals(now.version(), change.afterVersion())) {
+                        throw new ConflictException("Device " + id + " has been changed or removed since"
+                                + " this import, so the import cannot be undone without losing that change");
+                    }
                 }
             }
         }
@@ -218,7 +219,7 @@ public class EstateImport {
             switch (change.entityType()) {
                 case "device" -> {
                     if (change.kind().equals(EstateChange.CREATED)) {
-                        toDelete.add(change.entityId());
+                        change.ids().forEach(toDelete::add);
                     } else {
                         Device before = json.readValue(Objects.requireNonNull(change.beforeState()), Device.class);
                         devices.update(

@@ -17,21 +17,22 @@ import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads the first sheet of an XLSX workbook as a stream of rows (POI's event model), so memory
- * stays flat however long the sheet is. The package is opened with POI's zip-bomb guard, and the
+ * Reads the first sheet of an XLSX workbook as a stream of rows (POI opens the package; our SAX
+ * handlers read the shared strings and the sheet), so memory stays flat however long the sheet is. The package is opened with POI's zip-bomb guard, and the
  * sheet XML with a parser that refuses any DOCTYPE, which rules out XXE and entity expansion.
  */
 final class XlsxRowSource {
@@ -46,7 +47,7 @@ final class XlsxRowSource {
         ZipSecureFile.setMaxEntrySize(limits.maxUncompressedBytes());
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            List<String> strings = sharedStrings(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
@@ -55,8 +56,7 @@ final class XlsxRowSource {
             try (InputStream sheet = sheets.next()) {
                 RowCollector rows = new RowCollector(limits, handler);
                 XMLReader parser = hardenedParser();
-                parser.setContentHandler(
-                        new XSSFSheetXMLHandler(styles, null, strings, rows, new IsoDateFormatter(), false));
+                parser.setContentHandler(new SheetXmlHandler(styles, strings, rows, new IsoDateFormatter()));
                 parser.parse(new InputSource(sheet));
                 rows.finish();
             }
@@ -88,6 +88,21 @@ final class XlsxRowSource {
             }
             throw new ReturnFileException("The workbook could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The workbook's shared strings, read with the hardened parser; none if it has no such part. */
+    private static List<String> sharedStrings(OPCPackage pkg) throws IOException, SAXException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        SharedStringsHandler handler = new SharedStringsHandler();
+        try (InputStream in = parts.get(0).getInputStream()) {
+            XMLReader parser = hardenedParser();
+            parser.setContentHandler(handler);
+            parser.parse(new InputSource(in));
+        }
+        return handler.strings();
     }
 
     static XMLReader hardenedParser() {

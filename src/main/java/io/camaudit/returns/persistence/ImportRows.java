@@ -109,7 +109,7 @@ public class ImportRows {
     public void recordChanges(long batchId, List<EstateChange> changes) {
         template.batchUpdate(
                 "insert into import_change (batch_id, entity_type, entity_id, change_kind, before_state,"
-                        + " after_version) values (?, ?, ?, ?, ?, ?)",
+                        + " after_version, last_entity_id) values (?, ?, ?, ?, ?, ?, ?)",
                 changes,
                 changes.size(),
                 (ps, change) -> {
@@ -119,6 +119,7 @@ public class ImportRows {
                     ps.setString(4, change.kind());
                     ps.setString(5, change.beforeState());
                     ps.setObject(6, change.afterVersion(), java.sql.Types.INTEGER);
+                    ps.setLong(7, change.lastEntityId());
                 });
     }
 
@@ -131,7 +132,8 @@ public class ImportRows {
                         rs.getLong("entity_id"),
                         rs.getString("change_kind"),
                         rs.getString("before_state"),
-                        (Integer) rs.getObject("after_version", Integer.class)))
+                        (Integer) rs.getObject("after_version", Integer.class),
+                        rs.getLong("last_entity_id")))
                 .list();
     }
 

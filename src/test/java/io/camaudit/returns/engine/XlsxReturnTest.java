@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,40 @@ class XlsxReturnTest {
         assertThat(devices).hasSize(2);
         assertThat(devices.get(0).row().facts().installedOn()).isEqualTo(LocalDate.of(2019, 3, 4));
         assertThat(devices.get(0).row().siteName()).isEqualTo("Civic Centre");
+    }
+
+    @Test
+    void readsInlineStringsNumbersBooleansAndFormulaResultsAsText() throws IOException {
+        Path file = temp.resolve("streamed.xlsx");
+        // SXSSF writes strings inline (<is><t>) rather than in the shared table, as some exporters do.
+        try (SXSSFWorkbook book = new SXSSFWorkbook(100);
+                OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = book.createSheet("Export");
+            Row header = sheet.createRow(0);
+            String[] headings = {"Site", "Manufacturer", "Model", "Serial number", "Face recognition", "Firmware"};
+            for (int i = 0; i < headings.length; i++) {
+                header.createCell(i).setCellValue(headings[i]);
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("  Depot ");
+            row.createCell(1).setCellValue("Dahua");
+            row.createCell(2).setCellFormula("\"IPC-\"&\"HDW2431T\"");
+            row.createCell(3).setCellValue(20230415);
+            row.createCell(4).setCellValue(true);
+            row.createCell(5).setCellValue(2.8);
+            book.setForceFormulaRecalculation(false);
+            book.write(out);
+        }
+        List<ReturnDevice> devices = new ArrayList<>();
+        ReturnReport report = reader.read(file, 10, devices::addAll);
+
+        assertThat(report.errors()).as(report.toString()).isZero();
+        var facts = devices.get(0).row().facts();
+        assertThat(devices.get(0).row().siteName()).isEqualTo("Depot");
+        assertThat(facts.manufacturer()).isEqualTo("Dahua");
+        assertThat(facts.serialNumber()).isEqualTo("20230415");
+        assertThat(facts.capabilities()).contains(io.camaudit.register.Capability.FACE_RECOGNITION);
+        assertThat(facts.firmware()).isEqualTo("2.8");
     }
 
     @Test
