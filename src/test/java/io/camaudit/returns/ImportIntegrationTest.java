@@ -194,6 +194,34 @@ public class ImportIntegrationTest {
     }
 
     @Test
+    void aNationalSearchCountsToAThousandWhileABodysCountsThemAll() {
+        String make = "Testmake " + council.id();
+        String[] lines = new String[1 + DevicePage.NATIONAL_COUNT_LIMIT + 5];
+        lines[0] = "Site,Manufacturer,Serial number";
+        for (int i = 1; i < lines.length; i++) {
+            lines[i] = "Depot," + make + ",N-" + i;
+        }
+        imports.commit(
+                officer,
+                imports.preview(officer, council.id(), "many.csv", csv(lines)).id());
+        DeviceQuery national = new DeviceQuery(null, null, null, null, make, null, null, null, 50);
+
+        DevicePage first = register.devices(Estates.ADMIN, national);
+        assertThat(first.rows()).hasSize(50);
+        assertThat(first.matching()).isEqualTo(DevicePage.NATIONAL_COUNT_LIMIT);
+        assertThat(first.moreThanCounted()).isTrue();
+        DevicePage second = register.devices(Estates.ADMIN, national.after(first.nextAfter()));
+        assertThat(second.matching()).isEqualTo(DevicePage.NATIONAL_COUNT_LIMIT);
+        assertThat(second.moreThanCounted()).isTrue();
+        assertThat(second.rows().get(0).device().id())
+                .isGreaterThan(first.rows().get(49).device().id());
+
+        DevicePage own = register.devices(officer, national);
+        assertThat(own.matching()).isEqualTo(DevicePage.NATIONAL_COUNT_LIMIT + 5);
+        assertThat(own.moreThanCounted()).isFalse();
+    }
+
+    @Test
     void undoRemovesTheSitesTheImportMade() {
         ImportBatch done = imports.commit(
                 officer,

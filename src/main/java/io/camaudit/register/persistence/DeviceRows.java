@@ -314,22 +314,27 @@ public class DeviceRows {
             keyset = " and d.id < ?";
             pageParams.add(query.beforeId());
         }
-        List<Long> ids = new ArrayList<>(jdbc.sql("select d.id from device d" + where + keyset
-                        + orderBy(driver, backwards) + " limit " + (query.pageSize() + 1))
-                .params(pageParams)
-                .query(Long.class)
-                .list());
+        int limit = countLimit(viewer, query);
+        boolean firstPage = query.afterId() == null && !backwards;
+        // A national first page takes the ids up to the count's limit in the same walk, and counts
+        // them: a rare combination of filters then walks its index once, not twice. (Ids come from
+        // the index alone, so a thousand cost little more than fifty.)
+        boolean countAsWeGo = firstPage && limit == DevicePage.NATIONAL_COUNT_LIMIT;
+        int wanted = countAsWeGo ? limit + 1 : query.pageSize() + 1;
+        List<Long> ids = new ArrayList<>(
+                jdbc.sql("select d.id from device d" + where + keyset + orderBy(driver, backwards) + " limit " + wanted)
+                        .params(pageParams)
+                        .query(Long.class)
+                        .list());
+        long found = ids.size();
         boolean more = ids.size() > query.pageSize();
         if (more) {
-            ids.remove(ids.size() - 1);
+            ids.subList(query.pageSize(), ids.size()).clear();
         }
         List<DeviceRow> rows = rows(ids); // in id order, whichever way the page was found
-        int limit = countLimit(viewer, query);
-        boolean wholeResult = query.afterId() == null && !backwards && !more;
-        // A first page that holds every match has counted them already; a rare combination of
-        // filters then walks its index once, not twice.
-        long counted = wholeResult
-                ? ids.size()
+        // A first page that holds every match has counted them already.
+        long counted = countAsWeGo || (firstPage && !more)
+                ? found
                 : jdbc.sql("select count(*) from (select 1 from device d" + where + orderBy(driver, false) + " limit "
                                 + (limit + 1) + ") limited")
                         .params(params)
