@@ -47,11 +47,10 @@ public class DeviceRows {
 
     /**
      * The body's sector and the site's kind of place are copied onto the device for search (see
-     * V3__device_search.sql); the statements read them from their rows as they write.
+     * V3__device_search.sql); each write looks them up once for its batch (see {@link Placing}).
      */
     private static final String INSERT = "insert into device (" + COLUMNS + ", sector, site_kind)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " (select sector from organisation where id = ?), (select kind from site where id = ?))";
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String UPDATE = """
             update device set organisation_id = ?, site_id = ?, system_id = ?, natural_key = ?, manufacturer = ?,
@@ -59,8 +58,7 @@ public class DeviceRows {
                 ip_address = ?, asset_tag = ?, cap_face_recognition = ?, cap_audio = ?, cap_anpr = ?,
                 cap_thermal = ?, cap_ptz = ?, cap_analytics = ?, status = ?, installed_on = ?,
                 status_changed_on = ?, provenance_kind = ?, provenance_source = ?, recorded_at = ?,
-                recorded_by = ?, fact_sources = ?, sector = (select sector from organisation where id = ?),
-                site_kind = (select kind from site where id = ?), version = version + 1
+                recorded_by = ?, fact_sources = ?, sector = ?, site_kind = ?, version = version + 1
             where id = ? and organisation_id = ?""";
 
     private final JdbcClient jdbc;
@@ -94,11 +92,12 @@ public class DeviceRows {
     }
 
     public long insert(Values values) {
+        Placing placing = placing(List.of(values));
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         template.update(
                 connection -> {
                     PreparedStatement ps = connection.prepareStatement(INSERT, new String[] {"id"});
-                    bind(ps, values);
+                    bind(ps, values, placing);
                     return ps;
                 },
                 keys);
@@ -107,7 +106,8 @@ public class DeviceRows {
 
     /** Rewrites a device; a device stays with the body that has it, which the statement checks. */
     public void update(long id, Values values) {
-        int updated = template.update(UPDATE, ps -> bindUpdate(ps, id, values));
+        Placing placing = placing(List.of(values));
+        int updated = template.update(UPDATE, ps -> bindUpdate(ps, id, values, placing));
         if (updated != 1) {
             throw new IllegalStateException(
                     "device " + id + " of organisation " + values.organisationId() + " does not exist");
@@ -115,18 +115,20 @@ public class DeviceRows {
     }
 
     public void insertAll(List<Values> rows) {
-        template.batchUpdate(INSERT, rows, rows.size(), DeviceRows::bind);
+        Placing placing = placing(rows);
+        template.batchUpdate(INSERT, rows, rows.size(), (ps, v) -> bind(ps, v, placing));
     }
 
     /** Inserts a batch and returns the new ids in the batch's order. */
     public List<Long> insertAllReturningIds(List<Values> rows) {
+        Placing placing = placing(rows);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         template.batchUpdate(
                 connection -> connection.prepareStatement(INSERT, new String[] {"id"}),
                 new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        bind(ps, rows.get(i));
+                        bind(ps, rows.get(i), placing);
                     }
 
                     @Override
@@ -148,8 +150,12 @@ public class DeviceRows {
 
     public void updateAll(Map<Long, Values> rows) {
         List<Map.Entry<Long, Values>> entries = new ArrayList<>(rows.entrySet());
+        Placing placing = placing(rows.values());
         int[][] counts = template.batchUpdate(
-                UPDATE, entries, entries.size(), (ps, entry) -> bindUpdate(ps, entry.getKey(), entry.getValue()));
+                UPDATE,
+                entries,
+                entries.size(),
+                (ps, entry) -> bindUpdate(ps, entry.getKey(), entry.getValue(), placing));
         for (int[] batch : counts) {
             for (int updated : batch) {
                 // Drivers may answer "done, count unknown" (SUCCESS_NO_INFO, -2) for a batch.
@@ -447,7 +453,51 @@ public class DeviceRows {
         return where.toString();
     }
 
-    static void bind(PreparedStatement ps, Values v) throws SQLException {
+    /** The sector of each body and the kind of each site that a batch of devices names. */
+    private record Placing(Map<Long, String> sectors, Map<Long, String> kinds) {
+
+        String sector(long organisationId) {
+            String sector = sectors.get(organisationId);
+            if (sector == null) {
+                throw new IllegalArgumentException("organisation " + organisationId + " does not exist");
+            }
+            return sector;
+        }
+
+        @Nullable
+        String kind(@Nullable Long siteId) {
+            return siteId == null ? null : kinds.get(siteId);
+        }
+    }
+
+    private Placing placing(Collection<Values> rows) {
+        Set<Long> organisations = new java.util.HashSet<>();
+        Set<Long> sites = new java.util.HashSet<>();
+        for (Values v : rows) {
+            organisations.add(v.organisationId());
+            if (v.siteId() != null) {
+                sites.add(v.siteId());
+            }
+        }
+        Map<Long, String> sectors = new HashMap<>();
+        Map<Long, String> kinds = new HashMap<>();
+        lookUp("select id, sector from organisation where id in ", organisations, sectors);
+        lookUp("select id, kind from site where id in ", sites, kinds);
+        return new Placing(sectors, kinds);
+    }
+
+    private void lookUp(String select, Set<Long> ids, Map<Long, String> into) {
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += KEYS_PER_LOOKUP) {
+            List<Long> part = all.subList(from, Math.min(all.size(), from + KEYS_PER_LOOKUP));
+            jdbc.sql(select + "(" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(part))
+                    .query((rs, n) -> into.put(rs.getLong(1), rs.getString(2)))
+                    .list();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Values v, Placing placing) throws SQLException {
         DeviceFacts f = v.facts();
         Set<Capability> caps = f.capabilities();
         ps.setLong(1, v.organisationId());
@@ -477,15 +527,15 @@ public class DeviceRows {
         ps.setTimestamp(25, Columns.timestamp(v.provenance()));
         ps.setString(26, v.provenance().recordedBy());
         ps.setString(27, FactSourcesColumn.write(v.sources()));
-        ps.setLong(28, v.organisationId());
-        setLong(ps, 29, v.siteId());
+        ps.setString(28, placing.sector(v.organisationId()));
+        ps.setString(29, placing.kind(v.siteId()));
     }
 
     /** Where an update's id and owning body go, after the values {@link #bind} sets. */
     private static final int ID_PARAMETER = 30;
 
-    private static void bindUpdate(PreparedStatement ps, long id, Values values) throws SQLException {
-        bind(ps, values);
+    private static void bindUpdate(PreparedStatement ps, long id, Values values, Placing placing) throws SQLException {
+        bind(ps, values, placing);
         ps.setLong(ID_PARAMETER, id);
         ps.setLong(ID_PARAMETER + 1, values.organisationId());
     }
