@@ -46,6 +46,8 @@ public class EstateImport {
         private long created;
         private long updated;
         private long unchanged;
+        /** The body had no devices when the import began, so no row of it can match one. */
+        private boolean startedEmpty;
 
         Session(long organisationId) {
             this.organisationId = organisationId;
@@ -75,6 +77,7 @@ public class EstateImport {
     public Session open(Viewer viewer, long organisationId) {
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
         Session session = new Session(organisationId);
+        session.startedEmpty = devices.lockBodyAndCheckEmpty(organisationId);
         for (Site site : sites.ofOrganisation(organisationId)) {
             session.siteIds.put(Labelled.squash(site.name()), site.id());
         }
@@ -91,7 +94,10 @@ public class EstateImport {
         for (ImportedDevice device : chunk) {
             byKey.put(device.naturalKey(), device);
         }
-        Map<String, Device> existing = devices.findByNaturalKeys(session.organisationId, byKey.keySet());
+        // A body's first return (the usual case) matches nothing, so it skips the look-ups; the
+        // body's row is locked for the import, and the preview refused duplicate keys in the file.
+        Map<String, Device> existing =
+                session.startedEmpty ? Map.of() : devices.findByNaturalKeys(session.organisationId, byKey.keySet());
         List<DeviceRows.Values> inserts = new ArrayList<>();
         Map<Long, DeviceRows.Values> updates = new LinkedHashMap<>();
         for (ImportedDevice imported : byKey.values()) {

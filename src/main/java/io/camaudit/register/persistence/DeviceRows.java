@@ -270,6 +270,22 @@ public class DeviceRows {
         return countFor(viewer) - notInService;
     }
 
+    /**
+     * Locks the body's row for the rest of the transaction and says whether it has any devices:
+     * an import holds the lock so that no other import of the same body runs beside it.
+     */
+    public boolean lockBodyAndCheckEmpty(long organisationId) {
+        jdbc.sql("select id from organisation where id = ? for update")
+                .param(organisationId)
+                .query(Long.class)
+                .optional();
+        return jdbc.sql("select count(*) from (select 1 from device where organisation_id = ? limit 1) one")
+                        .param(organisationId)
+                        .query(Long.class)
+                        .single()
+                == 0;
+    }
+
     public long countFor(Viewer viewer) {
         if (viewer.seesEverything()) {
             return jdbc.sql("select count(*) from device").query(Long.class).single();
