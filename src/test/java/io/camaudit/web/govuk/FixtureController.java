@@ -1,5 +1,7 @@
 package io.camaudit.web.govuk;
 
+import io.camaudit.shared.web.SelectOption;
+import java.util.List;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,6 +20,7 @@ class FixtureController {
     /** The form the fragments are bound to. */
     public static final class Form {
         private String reference = "";
+        private String site = "";
 
         public String getReference() {
             return reference;
@@ -26,28 +29,54 @@ class FixtureController {
         public void setReference(String reference) {
             this.reference = reference;
         }
+
+        public String getSite() {
+            return site;
+        }
+
+        public void setSite(String site) {
+            this.site = site;
+        }
     }
 
+    /**
+     * {@code error} is "field:message" for a field's error and ":message" for the form's; {@code
+     * option} is "value:label".
+     */
     @GetMapping("/test/govuk/{component}")
     @PreAuthorize("isAuthenticated()")
     String render(
             @PathVariable String component,
-            @RequestParam String label,
+            @RequestParam(required = false) String label,
             @RequestParam(required = false) String hint,
-            @RequestParam(required = false) String error,
+            @RequestParam(name = "error", required = false) List<String> errors,
+            @RequestParam(name = "option", required = false) List<String> options,
             Model model) {
+        if (!component.matches("input|textarea|select|error-summary")) {
+            throw new IllegalArgumentException("no fixture page for " + component);
+        }
         Form form = new Form();
         BindingResult result = new BeanPropertyBindingResult(form, "form");
-        if (error != null) {
-            result.rejectValue("reference", "invalid", error);
+        for (String error : errors == null ? List.<String>of() : errors) {
+            String field = error.substring(0, error.indexOf(':'));
+            String message = error.substring(error.indexOf(':') + 1);
+            if (field.isEmpty()) {
+                result.reject("invalid", message);
+            } else {
+                result.rejectValue(field, "invalid", message);
+            }
         }
         model.addAttribute("form", form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
         model.addAttribute("label", label);
         model.addAttribute("hint", hint);
-        if (!component.matches("input|textarea")) {
-            throw new IllegalArgumentException("no fixture page for " + component);
-        }
+        model.addAttribute(
+                "options",
+                (options == null ? List.<String>of() : options)
+                        .stream()
+                                .map(o -> new SelectOption(
+                                        o.substring(0, o.indexOf(':')), o.substring(o.indexOf(':') + 1)))
+                                .toList());
         return "govuk-fixtures/" + component;
     }
 }

@@ -50,9 +50,10 @@ class GovukFixturesTest {
         "input, with error and hint",
         "textarea, default",
         "textarea, with hint",
-        "textarea, with error message"
+        "textarea, with error message",
+        "select, with hint text and error message"
     })
-    void ourComponentRendersWhatGovukFrontendDoes(String component, String name) throws Exception {
+    void ourFormFieldRendersWhatGovukFrontendDoes(String component, String name) throws Exception {
         JsonNode fixture = fixture(component, name);
         JsonNode options = fixture.get("options");
         MockHttpServletRequestBuilder request = get("/test/govuk/" + component)
@@ -62,11 +63,17 @@ class GovukFixturesTest {
             request.param("hint", options.get("hint").get("text").asString());
         }
         if (options.has("errorMessage")) {
-            request.param("error", options.get("errorMessage").get("text").asString());
+            request.param(
+                    "error",
+                    "reference:" + options.get("errorMessage").get("text").asString());
         }
-        String page = mvc.perform(request).andReturn().getResponse().getContentAsString();
-        Element rendered = Jsoup.parse(page).getElementById("under-test").child(0);
-
+        if (options.has("items")) {
+            for (JsonNode item : options.get("items")) {
+                request.param(
+                        "option",
+                        item.get("value").asString() + ":" + item.get("text").asString());
+            }
+        }
         // The macro takes an id and a name; ours binds a form field, whose name is both.
         String expected = fixture.get("html").asString();
         String id = options.has("id")
@@ -74,8 +81,33 @@ class GovukFixturesTest {
                 : options.get("name").asString();
         expected = expected.replace("\"" + options.get("name").asString() + "\"", "\"reference\"")
                 .replace(id, "reference");
-        Element wanted = Jsoup.parseBodyFragment(expected).body().child(0);
+        assertRendersAs(request, expected);
+    }
 
+    @ParameterizedTest(name = "error-summary: {0}")
+    @CsvSource({"default", "without links"})
+    void ourErrorSummaryRendersWhatGovukFrontendDoes(String name) throws Exception {
+        JsonNode fixture = fixture("error-summary", name);
+        MockHttpServletRequestBuilder request = get("/test/govuk/error-summary").with(as(Estates.ADMIN));
+        String expected = fixture.get("html").asString();
+        List<String> fields = List.of("reference", "site");
+        int linked = 0;
+        for (JsonNode item : fixture.get("options").get("errorList")) {
+            if (item.has("href")) {
+                String field = fields.get(linked++);
+                request.param("error", field + ":" + item.get("text").asString());
+                expected = expected.replace("\"" + item.get("href").asString() + "\"", "\"#" + field + "\"");
+            } else {
+                request.param("error", ":" + item.get("text").asString());
+            }
+        }
+        assertRendersAs(request, expected);
+    }
+
+    private void assertRendersAs(MockHttpServletRequestBuilder request, String expectedHtml) throws Exception {
+        String page = mvc.perform(request).andReturn().getResponse().getContentAsString();
+        Element rendered = Jsoup.parse(page).getElementById("under-test").child(0);
+        Element wanted = Jsoup.parseBodyFragment(expectedHtml).body().child(0);
         assertThat(canonical(rendered)).isEqualTo(canonical(wanted));
     }
 
