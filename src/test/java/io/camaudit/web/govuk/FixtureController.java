@@ -21,6 +21,15 @@ class FixtureController {
     public static final class Form {
         private String reference = "";
         private String site = "";
+        private List<String> kinds = List.of();
+
+        public List<String> getKinds() {
+            return kinds;
+        }
+
+        public void setKinds(List<String> kinds) {
+            this.kinds = kinds;
+        }
 
         public String getReference() {
             return reference;
@@ -52,7 +61,7 @@ class FixtureController {
             @RequestParam(name = "error", required = false) List<String> errors,
             @RequestParam(name = "option", required = false) List<String> options,
             Model model) {
-        if (!component.matches("input|textarea|select|error-summary")) {
+        if (!component.matches("input|textarea|select|checkboxes|error-summary")) {
             throw new IllegalArgumentException("no fixture page for " + component);
         }
         Form form = new Form();

@@ -104,6 +104,37 @@ class GovukFixturesTest {
         assertRendersAs(request, expected);
     }
 
+    /**
+     * Checkboxes differ from govuk-frontend's on purpose (the small variant, Spring's ids and its
+     * hidden "_field" marker), so they are checked for what matters: the fieldset names its hint
+     * and its error for screen readers, and every label belongs to its box.
+     */
+    @org.junit.jupiter.api.Test
+    void checkboxesTellScreenReadersTheirHintAndErrorAndLabelEveryBox() throws Exception {
+        String page = mvc.perform(get("/test/govuk/checkboxes")
+                        .with(as(Estates.ADMIN))
+                        .param("label", "Declared capabilities")
+                        .param("hint", "Select all that apply")
+                        .param("error", "kinds:Select at least one")
+                        .param("option", "FACE:Face recognition")
+                        .param("option", "AUDIO:Audio"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Element group = Jsoup.parse(page).getElementById("under-test").child(0);
+
+        assertThat(group.select("fieldset").attr("aria-describedby")).isEqualTo("kinds-hint kinds-error");
+        assertThat(group.getElementById("kinds-hint")).isNotNull();
+        assertThat(group.getElementById("kinds-error").text()).isEqualTo("Error: Select at least one");
+        List<Element> boxes = group.select("input.govuk-checkboxes__input");
+        assertThat(boxes).hasSize(2);
+        for (Element box : boxes) {
+            Element label = group.selectFirst("label[for=" + box.id() + "]");
+            assertThat(label).as("label for " + box.id()).isNotNull();
+        }
+        assertThat(group.select("label").eachText()).containsExactly("Face recognition", "Audio");
+    }
+
     private void assertRendersAs(MockHttpServletRequestBuilder request, String expectedHtml) throws Exception {
         String page = mvc.perform(request).andReturn().getResponse().getContentAsString();
         Element rendered = Jsoup.parse(page).getElementById("under-test").child(0);
