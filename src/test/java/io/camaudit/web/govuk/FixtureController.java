@@ -86,6 +86,7 @@ class FixtureController {
                                 .map(o -> new SelectOption(
                                         o.substring(0, o.indexOf(':')), o.substring(o.indexOf(':') + 1)))
                                 .toList());
-        return "govuk-fixtures/" + component;
+        model.addAttribute("component", component);
+        return "govuk-fixtures/component";
     }
 }
