@@ -166,22 +166,7 @@ public class ImportIntegrationTest {
         register.updateDevice(
                 officer,
                 changed.id(),
-                new DeviceDraft(
-                        changed.siteId(),
-                        null,
-                        new DeviceFacts(
-                                "Hikvision",
-                                null,
-                                "DS-2CD2143G0-I",
-                                "V5.7.1",
-                                "SER-1",
-                                null,
-                                null,
-                                "TAG-9",
-                                java.util.Set.of(),
-                                DeviceStatus.IN_SERVICE,
-                                null,
-                                null)),
+                new DeviceDraft(changed.siteId(), null, ser1AsEdited("TAG-9")),
                 changed.version());
         Device edited = deviceWithSerial("SER-1");
         assertThat(edited.sourceOf(DeviceField.ASSET_TAG).describe()).isEqualTo("declared by " + officer.username());
@@ -246,26 +231,7 @@ public class ImportIntegrationTest {
                 .rows()
                 .get(0)
                 .device();
-        register.updateDevice(
-                officer,
-                device.id(),
-                new io.camaudit.register.DeviceDraft(
-                        device.siteId(),
-                        null,
-                        new io.camaudit.register.DeviceFacts(
-                                "Hikvision",
-                                null,
-                                "DS-2CD2143G0-I",
-                                "V5.7.1",
-                                "SER-1",
-                                null,
-                                null,
-                                null,
-                                java.util.Set.of(),
-                                io.camaudit.register.DeviceStatus.IN_SERVICE,
-                                null,
-                                null)),
-                null);
+        register.updateDevice(officer, device.id(), new DeviceDraft(device.siteId(), null, ser1AsEdited(null)), null);
 
         assertThatThrownBy(() -> imports.undo(officer, done.id()))
                 .isInstanceOf(ConflictException.class)
@@ -309,6 +275,23 @@ public class ImportIntegrationTest {
         assertThat(imports.recent(officer, other.id()))
                 .extracting(ImportBatch::id)
                 .doesNotContain(theirs.id());
+    }
+
+    /** Device SER-1 as an officer saves it by hand: firmware V5.7.1, and the asset tag given. */
+    private static DeviceFacts ser1AsEdited(String assetTag) {
+        return new DeviceFacts(
+                "Hikvision",
+                null,
+                "DS-2CD2143G0-I",
+                "V5.7.1",
+                "SER-1",
+                null,
+                null,
+                assetTag,
+                java.util.Set.of(),
+                DeviceStatus.IN_SERVICE,
+                null,
+                null);
     }
 
     private String firmwareOf(String serial) {
