@@ -183,7 +183,7 @@ public class Register {
                 draft.kind(),
                 draft.sensitive(),
                 Provenance.declared(viewer.username(), now()));
-        devices.siteKindChanged(before.organisationId(), id, draft.kind());
+        devices.siteKindChanged(id, draft.kind());
         Site after = sites.find(id).orElseThrow();
         audit.record(
                 viewer.username(),

@@ -186,7 +186,7 @@ public class DeviceRows {
     }
 
     /** Keeps the devices' copy of their site's kind of place in step with the site. */
-    public void siteKindChanged(long organisationId, long siteId, SiteKind kind) {
+    public void siteKindChanged(long siteId, SiteKind kind) {
         jdbc.sql("update device set site_kind = ? where site_id = ? and site_kind <> ?")
                 .params(kind.name(), siteId, kind.name())
                 .update();

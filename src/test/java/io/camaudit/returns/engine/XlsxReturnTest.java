@@ -36,11 +36,7 @@ class XlsxReturnTest {
             date.setDataFormat((short) 14);
             Row title = sheet.createRow(0);
             title.createCell(0).setCellValue("CCTV asset register");
-            Row header = sheet.createRow(2);
-            String[] headings = {"Site", "Make", "Model", "Serial No", "Qty", "Date installed"};
-            for (int i = 0; i < headings.length; i++) {
-                header.createCell(i).setCellValue(headings[i]);
-            }
+            headings(sheet, 2, "Site", "Make", "Model", "Serial No", "Qty", "Date installed");
             Row row = sheet.createRow(3);
             row.createCell(0).setCellValue("Civic Centre");
             row.createCell(1).setCellValue("Hikvision");
@@ -68,11 +64,7 @@ class XlsxReturnTest {
         try (SXSSFWorkbook book = new SXSSFWorkbook(100);
                 OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = book.createSheet("Export");
-            Row header = sheet.createRow(0);
-            String[] headings = {"Site", "Manufacturer", "Model", "Serial number", "Face recognition", "Firmware"};
-            for (int i = 0; i < headings.length; i++) {
-                header.createCell(i).setCellValue(headings[i]);
-            }
+            headings(sheet, 0, "Site", "Manufacturer", "Model", "Serial number", "Face recognition", "Firmware");
             Row row = sheet.createRow(1);
             row.createCell(0).setCellValue("  Depot ");
             row.createCell(1).setCellValue("Dahua");
@@ -167,5 +159,12 @@ class XlsxReturnTest {
         assertThatThrownBy(() -> reader.read(file, 10, chunk -> {}))
                 .isInstanceOf(ReturnFileException.class)
                 .hasMessageStartingWith("The file is not a valid XLSX workbook");
+    }
+
+    private static void headings(Sheet sheet, int rowIndex, String... headings) {
+        Row header = sheet.createRow(rowIndex);
+        for (int i = 0; i < headings.length; i++) {
+            header.createCell(i).setCellValue(headings[i]);
+        }
     }
 }
