@@ -12,6 +12,7 @@ import io.camaudit.returns.engine.ReturnLimits;
 import io.camaudit.returns.engine.ReturnReader;
 import io.camaudit.returns.engine.ReturnReport;
 import io.camaudit.returns.engine.ReturnRow;
+import io.camaudit.returns.engine.ReturnSpool;
 import io.camaudit.returns.persistence.ImportRows;
 import io.camaudit.shared.ConflictException;
 import io.camaudit.shared.NotFoundException;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -81,8 +83,12 @@ public class Imports {
         Path stored = store(content);
         String sha256 = stored.getFileName().toString();
         ReturnReport report;
-        try {
-            report = new ReturnReader(limits).read(stored, CHUNK, chunk -> {});
+        // The devices read are spooled for the commit, which then need not parse the file again.
+        try (ReturnSpool.Writer spool = ReturnSpool.writer(spoolOf(sha256))) {
+            report = new ReturnReader(limits).read(stored, CHUNK, spool);
+            if (report.canCommit()) {
+                spool.finish();
+            }
         } catch (ReturnFileException e) {
             long id = batches.insert(
                     organisationId,
@@ -123,20 +129,26 @@ public class Imports {
         }
         EstateImport.Session session = estate.open(viewer, batch.organisationId());
         Instant at = now();
-        // The file is parsed on a second thread while this one (which holds the transaction) writes.
-        ReturnReport report =
-                PipelinedRead.read(new ReturnReader(limits), uploads.resolve(batch.fileSha256()), CHUNK, chunk -> {
-                    estate.apply(
-                            session,
-                            chunk.stream()
-                                    .map(device -> imported(device, batch.fileName(), viewer, at))
-                                    .toList());
-                    batches.recordChanges(batchId, session.drainChanges());
-                });
-        if (report.errors() > 0) {
-            // The stored file is content-addressed and was checked at preview; this means it was altered.
-            throw new IllegalStateException("import " + batchId + " no longer reads as it did at preview");
+        Consumer<List<ReturnDevice>> write = chunk -> {
+            estate.apply(
+                    session,
+                    chunk.stream()
+                            .map(device -> imported(device, batch.fileName(), viewer, at))
+                            .toList());
+            batches.recordChanges(batchId, session.drainChanges());
+        };
+        Path spool = spoolOf(batch.fileSha256());
+        if (!ReturnSpool.read(spool, batch.deviceCount(), CHUNK, write)) {
+            // No intact spool (a preview by an earlier version, or a commit that rolled back after
+            // removing it): the file is parsed again, on a second thread while this one writes.
+            ReturnReport report =
+                    PipelinedRead.read(new ReturnReader(limits), uploads.resolve(batch.fileSha256()), CHUNK, write);
+            if (report.errors() > 0 || report.devices() != batch.deviceCount()) {
+                // The stored file is content-addressed and was checked at preview; this means it was altered.
+                throw new IllegalStateException("import " + batchId + " no longer reads as it did at preview");
+            }
         }
+        deleteQuietly(spool);
         batches.markCommitted(batchId, session.created(), session.updated(), session.unchanged(), at);
         audit.record(
                 viewer.username(),
@@ -277,6 +289,19 @@ public class Imports {
             return "upload";
         }
         return cleaned.length() > 200 ? cleaned.substring(cleaned.length() - 200) : cleaned;
+    }
+
+    /** Where a preview keeps the devices it read from the upload with this SHA-256. */
+    private Path spoolOf(String sha256) {
+        return uploads.resolve(sha256 + ".devices");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A spool left behind is only disk space: it is checked whole before any later use.
+        }
     }
 
     private Instant now() {

@@ -22,12 +22,16 @@ import io.camaudit.shared.Viewer;
 import io.camaudit.support.Estates;
 import io.camaudit.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 @IntegrationTest
 public class ImportIntegrationTest {
@@ -43,6 +47,9 @@ public class ImportIntegrationTest {
 
     @Autowired
     Estates estates;
+
+    @Value("${camaudit.data-dir}")
+    Path dataDir;
 
     Organisation council;
     Viewer officer;
@@ -86,6 +93,35 @@ public class ImportIntegrationTest {
         assertThat(events.get(0).action()).isEqualTo("IMPORT");
         assertThat(events.get(0).summary())
                 .isEqualTo("Imported foi-council-messy.csv: 8 devices added, 0 updated, 0 unchanged");
+    }
+
+    @Test
+    void aCommitWithoutThePreviewsSpoolReadsTheFileAgainAndRefusesOneThatChanged() throws IOException {
+        ImportBatch preview =
+                imports.preview(officer, council.id(), "foi-council-messy.csv", fixture("foi-council-messy.csv"));
+        Path spool = dataDir.resolve("uploads").resolve(preview.fileSha256() + ".devices");
+        assertThat(spool).as("the preview spools what it read for the commit").exists();
+        Files.delete(spool);
+        assertThat(imports.commit(officer, preview.id()).createdCount()).isEqualTo(8);
+        imports.undo(officer, preview.id());
+
+        ImportBatch again =
+                imports.preview(officer, council.id(), "foi-council-messy.csv", fixture("foi-council-messy.csv"));
+        assertThat(spool).exists();
+        imports.commit(officer, again.id());
+        assertThat(spool).as("a committed preview's spool is removed").doesNotExist();
+        imports.undo(officer, again.id());
+
+        ImportBatch altered =
+                imports.preview(officer, council.id(), "foi-council-messy.csv", fixture("foi-council-messy.csv"));
+        Files.delete(spool);
+        Path stored = dataDir.resolve("uploads").resolve(altered.fileSha256());
+        Files.writeString(stored, "Site,Manufacturer,Model,Serial number\nDepot,Axis,P3245,X1\n");
+        assertThatThrownBy(() -> imports.commit(officer, altered.id()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no longer reads as it did at preview");
+        assertThat(devices()).isZero();
+        assertThat(imports.batch(officer, altered.id()).status()).isEqualTo(ImportStatus.PREVIEWED);
     }
 
     @Test

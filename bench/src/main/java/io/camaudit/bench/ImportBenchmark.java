@@ -44,8 +44,10 @@ public final class ImportBenchmark {
             Path csv100k = csv(work.resolve("return-100k.csv"), 100_000);
             Path csv1m = csv(work.resolve("return-1m.csv"), 1_000_000);
 
-            // A small warm-up so that the first measured run does not pay for class loading and JIT.
+            // A small warm-up of each reader, so that the measured runs time a running service rather
+            // than class loading and the JIT compiler.
             run(register, imports, admin, csv(work.resolve("warmup.csv"), 20_000), "warm-up");
+            run(register, imports, admin, xlsx(work.resolve("warmup.xlsx"), 20_000), "warm-up");
 
             Result x = run(register, imports, admin, xlsx100k, "XLSX 100k");
             Result c = run(register, imports, admin, csv100k, "CSV 100k");
