@@ -1,0 +1,23 @@
+package io.camaudit.intel.engine;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a supplier stands on the due-diligence request it was sent: when it was asked and when
+ * (if ever) it answered. The due-diligence feature records these; the policy engine only reads
+ * them, through {@link DiligenceRecords}.
+ */
+public record DiligenceState(
+        LocalDate requestedOn, @Nullable LocalDate answeredOn) {
+
+    /** Unanswered for longer than the deadline, counted in days from the request. */
+    public boolean overdue(LocalDate today, int deadlineDays) {
+        return answeredOn == null && ChronoUnit.DAYS.between(requestedOn, today) > deadlineDays;
+    }
+
+    public long daysWaiting(LocalDate today) {
+        return ChronoUnit.DAYS.between(requestedOn, answeredOn == null ? today : answeredOn);
+    }
+}
