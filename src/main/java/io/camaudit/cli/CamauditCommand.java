@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             OrganisationCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            CheckCommand.class,
+            IntelCommand.class,
             UserCommand.class
         })
 public class CamauditCommand implements Runnable {
@@ -66,6 +68,7 @@ public class CamauditCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "Name a command: serve, import, export or user (see --help)");
+                new picocli.CommandLine(this),
+                "Name a command: serve, import, export, check, intel or user (see --help)");
     }
 }

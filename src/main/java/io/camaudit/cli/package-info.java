@@ -1,4 +1,4 @@
-/** The command line: serve, import, export, user. */
+/** The command line: serve, import, export, check, intel, user. */
 @NullMarked
 package io.camaudit.cli;
 

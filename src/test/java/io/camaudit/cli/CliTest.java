@@ -51,7 +51,78 @@ class CliTest {
     void helpNamesEveryCommand() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("serve", "import", "export", "user");
+        assertThat(help.out()).contains("serve", "import", "export", "check", "intel", "user");
+    }
+
+    @Test
+    void checksASupplierAgainstAPolicyAndSaysWhyWithExitCodesForScripts() {
+        String dir = data.toString();
+        Run hilook = run("check", "--data-dir", dir, "HiLook", "IPC-B140H");
+        assertThat(hilook.exit()).isEqualTo(4);
+        assertThat(hilook.out())
+                .startsWith("HiLook IPC-B140H\n  Verdict:    INELIGIBLE\n")
+                .contains("  Maker:      Sold as HiLook, made by Hikvision (a Hikvision brand)")
+                .contains("  Policy:     No listed supplier in any public body (no-listed-supplier)")
+                .contains("    - INELIGIBLE: The maker is on the FCC Covered List.")
+                .contains("        [fcc-covered-list-mirror] FCC Covered List (mirror, 3 Sep 2024)"
+                        + " <https://broadband.nebraska.gov/publications/fcc/fcccoveredlist>");
+
+        Run uk = run("check", "--data-dir", dir, "--policy", "uk-sensitive-sites-2022", "Hikvision");
+        assertThat(uk.exit()).isEqualTo(3);
+        assertThat(run(
+                                "check",
+                                "--data-dir",
+                                dir,
+                                "--policy",
+                                "uk-sensitive-sites-2022",
+                                "--sensitive-site",
+                                "Hikvision")
+                        .exit())
+                .isEqualTo(4);
+        assertThat(run("check", "--data-dir", dir, "Axis P3245-LVE").exit()).isZero();
+
+        Run unknown = run("check", "--data-dir", dir, "--policy", "no-such-policy", "Axis");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("camaudit: There is no policy \"no-such-policy\"\n");
+    }
+
+    @Test
+    void showsImportsAndComparesIntelBundles() throws IOException {
+        String dir = data.toString();
+        Run status = run("intel", "status", "--data-dir", dir);
+        assertThat(status.exit()).isZero();
+        String version =
+                io.camaudit.intel.engine.BundleReader.builtIn().version().text();
+        assertThat(status.out()).startsWith("Intel bundle in use: " + version).contains("  " + version + "  built-in");
+
+        Path newer = Files.createDirectory(data.resolve("newer"));
+        for (var file : io.camaudit.intel.engine.BundleReader.builtIn().files().entrySet()) {
+            String text = new String(file.getValue(), StandardCharsets.UTF_8);
+            if (file.getKey().equals("bundle.properties")) {
+                text = text.replace("version=" + version, "version=" + version + ".1");
+            }
+            if (file.getKey().equals("brands.csv")) {
+                text = text + "Acme Vision,,relabel,,dahua,,,0.8,a test relabel,ieee-ma-l,2026-11-22\n";
+            }
+            Files.writeString(newer.resolve(file.getKey()), text);
+        }
+        Run diff = run("intel", "diff", "--data-dir", dir, version, newer.toString());
+        assertThat(diff.out())
+                .isEqualTo("--- brands.csv\n+ Acme Vision,,relabel,,dahua,,,0.8,a test relabel,ieee-ma-l,2026-11-22\n"
+                        + "--- bundle.properties\n- version=" + version + "\n+ version=" + version + ".1\n");
+
+        Run imported = run("intel", "import", "--data-dir", dir, newer.toString());
+        assertThat(imported.exit()).isZero();
+        assertThat(imported.out()).isEqualTo("Loaded intel bundle " + version + ".1 (was " + version + ").\n");
+        assertThat(run("check", "--data-dir", dir, "Acme Vision").out()).contains("made by Dahua (relabelled)");
+        Run again = run("intel", "import", "--data-dir", dir, newer.toString());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("is not newer than the one in use");
+
+        Files.writeString(newer.resolve("brands.csv"), "brand\nBroken\n");
+        Run broken = run("intel", "import", "--data-dir", dir, newer.toString());
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.err()).contains("brands.csv line 1: no column \"aliases\"");
     }
 
     @Test

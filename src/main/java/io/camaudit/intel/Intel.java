@@ -1,0 +1,324 @@
+package io.camaudit.intel;
+
+import io.camaudit.audit.AuditLog;
+import io.camaudit.intel.engine.BundleReader;
+import io.camaudit.intel.engine.BundleVersion;
+import io.camaudit.intel.engine.CheckContext;
+import io.camaudit.intel.engine.CheckResult;
+import io.camaudit.intel.engine.Company;
+import io.camaudit.intel.engine.DeviceEvidence;
+import io.camaudit.intel.engine.DiligenceRecords;
+import io.camaudit.intel.engine.IntelBundle;
+import io.camaudit.intel.engine.IntelBundleException;
+import io.camaudit.intel.engine.MacRegistry;
+import io.camaudit.intel.engine.Policy;
+import io.camaudit.intel.engine.PolicyEngine;
+import io.camaudit.intel.engine.Resolution;
+import io.camaudit.intel.engine.Resolver;
+import io.camaudit.intel.persistence.IntelRows;
+import io.camaudit.register.Register;
+import io.camaudit.shared.BadInputException;
+import io.camaudit.shared.ConflictException;
+import io.camaudit.shared.ForbiddenException;
+import io.camaudit.shared.Viewer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The intel the service uses: the newest bundle it has (built in or imported), the MAC registries,
+ * the administrators' mappings, and the checks made with them. The bundle, resolver and registries
+ * are replaced together, so a check never mixes two versions.
+ */
+@Service
+public class Intel {
+
+    private static final Logger log = LoggerFactory.getLogger(Intel.class);
+
+    /** Where Debian's ieee-data package installs the IEEE registries. */
+    public static final Path DEBIAN_IEEE_DATA = Path.of("/usr/share/ieee-data");
+
+    /** The registry files a refresh copies. */
+    private static final List<String> IEEE_FILES = List.of("oui.csv", "mam.csv", "oui36.csv", "iab.csv", ".lastupdate");
+
+    private final IntelRows rows;
+    private final Register register;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Path ieeeCopy;
+    private volatile @Nullable State state;
+
+    /** One consistent set: a bundle, the registries and the resolver built from both. */
+    private record State(
+            IntelBundle bundle, MacRegistry macs, @Nullable Path macSource, Resolver resolver) {}
+
+    Intel(IntelRows rows, Register register, AuditLog audit, Clock clock, @Value("${camaudit.data-dir}") Path dataDir) {
+        this.rows = rows;
+        this.register = register;
+        this.audit = audit;
+        this.clock = clock;
+        this.ieeeCopy = dataDir.resolve("ieee");
+    }
+
+    /**
+     * Loads the newest bundle, storing the built-in one first if it is newer than any stored (so
+     * that every version the service has used stays on record).
+     */
+    @Transactional
+    public synchronized void initialise() {
+        IntelBundle builtIn = BundleReader.builtIn();
+        Optional<BundleVersion> stored = newestStoredVersion();
+        if (stored.map(builtIn.version()::isNewerThan).orElse(true)) {
+            rows.storeBundle(builtIn, "built-in", "camaudit", now());
+            audit.recordAlone(
+                    "camaudit",
+                    "INTEL_BUNDLE",
+                    "intel_bundle",
+                    null,
+                    "Loaded the built-in intel bundle " + builtIn.version());
+            rebuild(builtIn);
+        } else {
+            rebuild(BundleReader.read(rows.files(stored.get().text())));
+        }
+    }
+
+    private Optional<BundleVersion> newestStoredVersion() {
+        return rows.bundles().stream().map(b -> new BundleVersion(b.version())).max(Comparator.naturalOrder());
+    }
+
+    private void rebuild(IntelBundle bundle) {
+        Path source = Files.isRegularFile(ieeeCopy.resolve("oui.csv"))
+                ? ieeeCopy
+                : Files.isRegularFile(DEBIAN_IEEE_DATA.resolve("oui.csv")) ? DEBIAN_IEEE_DATA : null;
+        MacRegistry macs = MacRegistry.empty();
+        if (source != null) {
+            try {
+                macs = MacRegistry.load(source);
+            } catch (IOException e) {
+                log.warn(
+                        "The IEEE registries in {} could not be read ({}); MAC addresses are not looked up",
+                        source,
+                        e.getMessage());
+                source = null;
+            }
+        }
+        state = new State(bundle, macs, source, new Resolver(bundle, rows.localMappings(), macs));
+    }
+
+    private State state() {
+        State current = state;
+        if (current == null) {
+            initialise();
+            current = state;
+        }
+        return java.util.Objects.requireNonNull(current);
+    }
+
+    public IntelBundle bundle() {
+        return state().bundle();
+    }
+
+    public Resolver resolver() {
+        return state().resolver();
+    }
+
+    public MacRegistry macs() {
+        return state().macs();
+    }
+
+    public Optional<Path> macSource() {
+        return Optional.ofNullable(state().macSource());
+    }
+
+    public List<IntelRows.StoredBundle> history() {
+        return rows.bundles().stream()
+                .sorted(Comparator.comparing((IntelRows.StoredBundle b) -> new BundleVersion(b.version()))
+                        .reversed())
+                .toList();
+    }
+
+    public Resolution resolve(DeviceEvidence evidence) {
+        return resolver().resolve(evidence);
+    }
+
+    /** The policy an organisation applies: its choice, or the bundle's default. */
+    @Transactional(readOnly = true)
+    public Policy policyOf(Viewer viewer, long organisationId) {
+        register.organisation(viewer, organisationId);
+        IntelBundle bundle = bundle();
+        return rows.organisationPolicy(organisationId).flatMap(bundle::policy).orElse(bundle.defaultPolicy());
+    }
+
+    /** Sets the policy an organisation applies; its officers and administrators may. */
+    @Transactional
+    public Policy choosePolicy(Viewer viewer, long organisationId, String policyId) {
+        register.organisation(viewer, organisationId);
+        viewer.requireWrite(organisationId, "Organisation " + organisationId);
+        Policy policy = bundle().policy(policyId)
+                .orElseThrow(() -> new BadInputException("There is no policy \"" + policyId + "\""));
+        String before = rows.organisationPolicy(organisationId)
+                .orElse(bundle().defaultPolicy().id());
+        rows.setOrganisationPolicy(organisationId, policy.id(), viewer.username(), now());
+        audit.record(
+                viewer.username(),
+                "CHOOSE_POLICY",
+                "organisation",
+                organisationId,
+                organisationId,
+                "Chose the procurement policy \u201c" + policy.name() + "\u201d",
+                java.util.Map.of("policy", before),
+                java.util.Map.of("policy", policy.id()));
+        return policy;
+    }
+
+    /**
+     * The procurement check: resolves the supplier, brand or product string and applies the policy
+     * named, else the viewer's organisation's, else the default.
+     */
+    @Transactional(readOnly = true)
+    public CheckResult check(Viewer viewer, String subject, @Nullable String policyId, boolean sensitiveSite) {
+        String text = subject.strip();
+        if (text.isEmpty()) {
+            throw new BadInputException("Enter a supplier, brand or product to check");
+        }
+        if (text.length() > 300) {
+            throw new BadInputException("Enter at most 300 characters to check");
+        }
+        State current = state();
+        Policy policy;
+        if (policyId != null && !policyId.isBlank()) {
+            policy = current.bundle()
+                    .policy(policyId.strip())
+                    .orElseThrow(() -> new BadInputException("There is no policy \"" + policyId.strip() + "\""));
+        } else if (viewer.organisationId() != null) {
+            policy = policyOf(viewer, viewer.organisationId());
+        } else {
+            policy = current.bundle().defaultPolicy();
+        }
+        Resolution resolution = current.resolver().resolve(DeviceEvidence.ofText(text));
+        return new PolicyEngine(current.bundle(), DiligenceRecords.none())
+                .check(text, resolution, policy, new CheckContext(sensitiveSite, LocalDate.now(clock)));
+    }
+
+    /** Loads a newer bundle (a folder or a zip of its files); administrators only. */
+    @Transactional
+    public IntelBundle importBundle(Viewer viewer, Path path) {
+        requireAdministrator(viewer, "import an intel bundle");
+        IntelBundle bundle;
+        try {
+            bundle = BundleReader.fromPath(path);
+        } catch (IntelBundleException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        IntelBundle current = bundle();
+        if (!bundle.version().isNewerThan(current.version())) {
+            throw new ConflictException("Bundle " + bundle.version() + " is not newer than the one in use ("
+                    + current.version() + "); raise its version to load it");
+        }
+        rows.storeBundle(bundle, "imported", viewer.username(), now());
+        audit.recordAlone(
+                viewer.username(),
+                "INTEL_BUNDLE",
+                "intel_bundle",
+                null,
+                "Imported intel bundle " + bundle.version() + " (was " + current.version() + ")");
+        rebuild(bundle);
+        return bundle;
+    }
+
+    /** A stored bundle by version, to compare with another. */
+    @Transactional(readOnly = true)
+    public IntelBundle storedBundle(String version) {
+        if (!rows.hasBundle(version)) {
+            throw new io.camaudit.shared.NotFoundException("Intel bundle " + version);
+        }
+        return BundleReader.read(rows.files(version));
+    }
+
+    /**
+     * Copies the IEEE registry files from a folder (by default Debian's, after
+     * {@code apt-get install --only-upgrade ieee-data} or {@code update-ieee-data}) into the data
+     * folder, after checking that they read, and uses them from now on.
+     */
+    public synchronized MacRegistry refreshMacRegistry(Viewer viewer, Path from) {
+        requireAdministrator(viewer, "refresh the MAC registries");
+        MacRegistry fresh;
+        try {
+            fresh = MacRegistry.load(from);
+            Path staging = Files.createDirectories(ieeeCopy.resolveSibling("ieee.staging"));
+            for (String name : IEEE_FILES) {
+                Path file = from.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, staging.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            if (Files.isDirectory(ieeeCopy)) {
+                try (var old = Files.list(ieeeCopy)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                Files.delete(ieeeCopy);
+            }
+            Files.move(staging, ieeeCopy, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new BadInputException(
+                    "The MAC registries could not be refreshed from " + from + ": " + e.getMessage());
+        }
+        audit.recordAlone(
+                viewer.username(),
+                "MAC_REGISTRY",
+                "intel",
+                null,
+                "Refreshed the IEEE MAC registries from " + from + " (" + fresh.count(MacRegistry.Kind.MA_L) + " MA-L, "
+                        + fresh.count(MacRegistry.Kind.MA_M) + " MA-M, " + fresh.count(MacRegistry.Kind.MA_S)
+                        + " MA-S blocks)");
+        rebuild(bundle());
+        return fresh;
+    }
+
+    /** Records an administrator's mapping from the review queue and resolves with it from now on. */
+    @Transactional
+    public void confirmMapping(Viewer viewer, String text, String companyId, String evidence) {
+        requireAdministrator(viewer, "confirm a mapping");
+        Company company = bundle().company(companyId)
+                .orElseThrow(() -> new BadInputException("There is no company \"" + companyId + "\" in the intel"));
+        if (text.isBlank() || text.length() > 300) {
+            throw new BadInputException("The text to map must be 1 to 300 characters");
+        }
+        if (evidence.isBlank() || evidence.length() > 1000) {
+            throw new BadInputException("Say what the mapping rests on (1 to 1,000 characters)");
+        }
+        long id = rows.saveLocalMapping(text.strip(), company.id(), viewer.username(), evidence.strip(), now());
+        audit.recordAlone(
+                viewer.username(),
+                "CONFIRM_MAPPING",
+                "intel_local_mapping",
+                id,
+                "Confirmed that \u201c" + text.strip() + "\u201d means " + company.name() + ": " + evidence.strip());
+        rebuild(bundle());
+    }
+
+    private static void requireAdministrator(Viewer viewer, String what) {
+        if (!viewer.isAdministrator()) {
+            throw new ForbiddenException(viewer.username() + " may not " + what);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}
