@@ -1,13 +1,13 @@
 package io.camaudit.cli;
 
 import io.camaudit.intel.Intel;
+import io.camaudit.intel.StoredBundle;
 import io.camaudit.intel.engine.BundleDiff;
 import io.camaudit.intel.engine.BundleReader;
 import io.camaudit.intel.engine.IntelBundle;
 import io.camaudit.intel.engine.MacRegistry;
 import io.camaudit.intel.engine.Policy;
 import io.camaudit.intel.engine.PolicyRule;
-import io.camaudit.intel.persistence.IntelRows;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +74,7 @@ final class IntelCommand implements Runnable {
                         .orElse("MAC registries: none (install Debian's ieee-data package, then run `camaudit intel"
                                 + " mac-refresh`)"));
                 out.println("Bundles on record:");
-                for (IntelRows.StoredBundle stored : intel.history()) {
+                for (StoredBundle stored : intel.history()) {
                     out.println("  " + stored.version() + "  " + stored.origin() + ", loaded " + stored.loadedAt()
                             + " by " + stored.loadedBy());
                 }

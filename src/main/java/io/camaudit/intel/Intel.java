@@ -143,9 +143,9 @@ public class Intel {
         return Optional.ofNullable(state().macSource());
     }
 
-    public List<IntelRows.StoredBundle> history() {
+    public List<StoredBundle> history() {
         return rows.bundles().stream()
-                .sorted(Comparator.comparing((IntelRows.StoredBundle b) -> new BundleVersion(b.version()))
+                .sorted(Comparator.comparing((StoredBundle b) -> new BundleVersion(b.version()))
                         .reversed())
                 .toList();
     }

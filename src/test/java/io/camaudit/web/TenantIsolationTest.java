@@ -46,6 +46,9 @@ public class TenantIsolationTest {
     Register register;
 
     @Autowired
+    io.camaudit.intel.Intel intel;
+
+    @Autowired
     Imports imports;
 
     @Autowired
@@ -108,7 +111,8 @@ public class TenantIsolationTest {
                 "/api/v1/systems/" + system,
                 "/api/v1/devices/" + device,
                 "/api/v1/devices?organisation=" + o,
-                "/api/v1/imports/" + batch);
+                "/api/v1/imports/" + batch,
+                "/api/v1/organisations/" + o + "/policy");
     }
 
     @Test
@@ -150,7 +154,8 @@ public class TenantIsolationTest {
                 "/api/v1/organisations/" + o, "{\"name\":\"Hijacked\",\"sector\":\"OTHER\",\"region\":\"LONDON\"}",
                 "/api/v1/sites/" + site, "{\"name\":\"Hijacked\",\"kind\":\"OTHER\",\"sensitive\":false}",
                 "/api/v1/systems/" + system, "{\"name\":\"Hijacked\"}",
-                "/api/v1/devices/" + device, "{\"manufacturer\":\"Hijacked\"}");
+                "/api/v1/devices/" + device, "{\"manufacturer\":\"Hijacked\"}",
+                "/api/v1/organisations/" + o + "/policy", "{\"policy\":\"us-ndaa-889\"}");
         for (var call : api.entrySet()) {
             int status = mvc.perform(put(call.getKey())
                             .with(as(me))
@@ -181,6 +186,8 @@ public class TenantIsolationTest {
         assertThat(register.organisation(admin, o).name()).isEqualTo(theirs.name());
         assertThat(register.sites(admin, o)).extracting(s -> s.name()).containsExactly("Their depot");
         assertThat(register.systems(admin, o)).extracting(s -> s.name()).containsExactly("Their CCTV");
+        assertThat(intel.policyOf(admin, o).id())
+                .isEqualTo(intel.bundle().defaultPolicy().id());
         Device unchanged = register.device(admin, device);
         assertThat(unchanged.facts().manufacturer()).isEqualTo("Hikvision");
         assertThat(register.devices(admin, DeviceQuery.all(10).forOrganisation(o))

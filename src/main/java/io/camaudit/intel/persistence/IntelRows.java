@@ -1,5 +1,6 @@
 package io.camaudit.intel.persistence;
 
+import io.camaudit.intel.StoredBundle;
 import io.camaudit.intel.engine.IntelBundle;
 import io.camaudit.intel.engine.LocalMapping;
 import io.camaudit.intel.engine.Names;
@@ -16,10 +17,6 @@ import org.springframework.stereotype.Repository;
 /** The intel tables. */
 @Repository
 public class IntelRows {
-
-    /** A stored bundle version, without its files. */
-    public record StoredBundle(
-            String version, String title, String compiled, String origin, String loadedBy, Instant loadedAt) {}
 
     private final JdbcClient jdbc;
 
