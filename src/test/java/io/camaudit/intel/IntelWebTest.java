@@ -84,7 +84,8 @@ class IntelWebTest {
 
         Document axis = page("/check", officer, "q", "Axis P3245-LVE", "sensitive", "true");
         assertThat(axis.select("#verdict").text()).isEqualTo("Eligible");
-        assertThat(axis.select("input[type=checkbox][name=sensitive]").hasAttr("checked")).isTrue();
+        assertThat(axis.select("input[type=checkbox][name=sensitive]").hasAttr("checked"))
+                .isTrue();
     }
 
     @Test

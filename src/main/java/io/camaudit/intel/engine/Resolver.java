@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * raises the confidence; evidence that names different makers leaves the device unresolved, for a
  * person to look at. A string nothing matches stays unknown: the resolver never guesses.
  *
- * <p>Thread-safe. Results are remembered per distinct input (up to {@link #CACHE_LIMIT}), since a
- * register repeats the same few thousand strings across a million devices.
+ * <p>Thread-safe. What each field value yields is remembered (up to {@link #CACHE_LIMIT} values per
+ * kind of field, then forgotten at once, so memory stays flat), since a register repeats the same
+ * few thousand manufacturer and model strings across a million devices.
  */
 public final class Resolver {
 
-    static final int CACHE_LIMIT = 200_000;
+    static final int CACHE_LIMIT = 50_000;
 
     /** A MAC block is strong evidence of who built the network interface, and so the device. */
     static final double MAC_CONFIDENCE = 0.9;
@@ -40,7 +41,11 @@ public final class Resolver {
     private final int maxAliasWords;
     private final List<Line> lines = new ArrayList<>();
     private final List<Registered> registered = new ArrayList<>();
-    private final Map<String, Resolution> cache = new ConcurrentHashMap<>();
+    private final Map<String, Found> brandFields = new ConcurrentHashMap<>();
+    private final Map<String, Found> brandInModelFields = new ConcurrentHashMap<>();
+    private final Map<String, Found> modelFields = new ConcurrentHashMap<>();
+    private final Map<String, Found> macBlocks = new ConcurrentHashMap<>();
+    private final Map<String, String> groups = new HashMap<>();
 
     /** A brand name or alias, or an administrator's mapping, as the squashed key it is found by. */
     private record Alias(
@@ -96,6 +101,9 @@ public final class Resolver {
             lines.add(new Line(
                     line, Pattern.compile(hyphensOptional(line.pattern().pattern()), Pattern.CASE_INSENSITIVE)));
         }
+        for (Company company : bundle.companies()) {
+            groups.put(company.id(), bundle.ultimateParent(company).id());
+        }
         for (RegistryName name : bundle.registryNames()) {
             registered.add(new Registered(Names.words(name.organisation()), name));
         }
@@ -124,33 +132,7 @@ public final class Resolver {
     }
 
     public Resolution resolve(DeviceEvidence device) {
-        String key = key(device);
-        Resolution known = cache.get(key);
-        if (known != null) {
-            return known;
-        }
-        Resolution resolution = compute(device);
-        if (cache.size() >= CACHE_LIMIT) {
-            cache.clear(); // keeps memory flat; the working set refills it at once
-        }
-        cache.put(key, resolution);
-        return resolution;
-    }
-
-    private static String key(DeviceEvidence device) {
-        // Only the block part of a MAC matters, and its longest block is 36 bits (nine hex digits).
-        String mac = device.mac() == null ? "" : device.mac().substring(0, 13);
-        return part(device.manufacturer())
-                + '\u0000'
-                + part(device.brand())
-                + '\u0000'
-                + part(device.model())
-                + '\u0000'
-                + mac;
-    }
-
-    private static String part(@Nullable String text) {
-        return text == null ? "" : text;
+        return compute(device);
     }
 
     private Resolution compute(DeviceEvidence device) {
@@ -162,18 +144,56 @@ public final class Resolver {
         }
         Map<String, Claim> claims = new LinkedHashMap<>();
         List<Evidence> notes = new ArrayList<>();
-        brands(device.manufacturer(), false, claims, notes);
-        if (!same(device.brand(), device.manufacturer())) {
-            brands(device.brand(), false, claims, notes);
+        String manufacturer = device.manufacturer();
+        String brand = device.brand();
+        String model = device.model();
+        cached(brandFields, manufacturer, (c, n) -> brands(manufacturer, false, c, n), claims, notes);
+        if (!same(brand, manufacturer)) {
+            cached(brandFields, brand, (c, n) -> brands(brand, false, c, n), claims, notes);
         }
-        if (!same(device.model(), device.manufacturer()) && !same(device.model(), device.brand())) {
-            brands(device.model(), true, claims, notes);
+        if (!same(model, manufacturer) && !same(model, brand)) {
+            cached(brandInModelFields, model, (c, n) -> brands(model, true, c, n), claims, notes);
         }
-        models(device.model(), claims);
-        models(device.manufacturer(), claims);
-        models(device.brand(), claims);
-        mac(device.mac(), claims, notes);
+        cached(modelFields, model, (c, n) -> models(model, c), claims, notes);
+        cached(modelFields, manufacturer, (c, n) -> models(manufacturer, c), claims, notes);
+        cached(modelFields, brand, (c, n) -> models(brand, c), claims, notes);
+        String mac = device.mac();
+        if (mac != null) {
+            // Only the block matters, and the longest block is 36 bits (nine hex digits).
+            cached(macBlocks, mac.substring(0, 13), (c, n) -> mac(mac, c, n), claims, notes);
+        }
         return combine(new ArrayList<>(claims.values()), notes, version);
+    }
+
+    /** What one field yields, remembered: a register repeats the same few thousand field values. */
+    private record Found(Map<String, Claim> claims, List<Evidence> notes) {}
+
+    private void cached(
+            Map<String, Found> cache,
+            @Nullable String key,
+            java.util.function.BiConsumer<Map<String, Claim>, List<Evidence>> finder,
+            Map<String, Claim> claims,
+            List<Evidence> notes) {
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        Found found = cache.get(key);
+        if (found == null) {
+            Map<String, Claim> own = new LinkedHashMap<>();
+            List<Evidence> ownNotes = new ArrayList<>();
+            finder.accept(own, ownNotes);
+            found = new Found(java.util.Collections.unmodifiableMap(own), List.copyOf(ownNotes));
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(key, found);
+        }
+        if (!found.claims().isEmpty()) {
+            found.claims().forEach(claims::putIfAbsent);
+        }
+        if (!found.notes().isEmpty()) {
+            notes.addAll(found.notes());
+        }
     }
 
     private static boolean same(@Nullable String a, @Nullable String b) {
@@ -398,7 +418,7 @@ public final class Resolver {
         if ((firstOctet & 0x02) != 0) {
             notes.add(new Evidence(
                     Evidence.Kind.MAC,
-                    "MAC " + mac + " is locally administered (randomised or set by software), so it says nothing"
+                    "The MAC address is locally administered (randomised or set by software), so it says nothing"
                             + " about the maker",
                     List.of()));
             return;
@@ -407,13 +427,13 @@ public final class Resolver {
         if (found.isEmpty()) {
             if (!macs.isEmpty()) {
                 notes.add(new Evidence(
-                        Evidence.Kind.MAC, "MAC " + mac + " lies in no block of the IEEE registries", List.of()));
+                        Evidence.Kind.MAC, "The MAC address lies in no block of the IEEE registries", List.of()));
             }
             return;
         }
         MacRegistry.Registrant registrant = found.get();
         String block =
-                "MAC " + mac + " lies in the IEEE " + registrant.registry().label() + " block "
+                "The MAC address lies in the IEEE " + registrant.registry().label() + " block "
                         + registrant.assignment() + " registered to " + registrant.organisation();
         List<String> words = Names.words(registrant.organisation());
         Registered match = registered.stream()
@@ -521,7 +541,7 @@ public final class Resolver {
     }
 
     private String groupOf(String companyId) {
-        return bundle.company(companyId).map(c -> bundle.ultimateParent(c).id()).orElse(companyId);
+        return groups.getOrDefault(companyId, companyId);
     }
 
     private static Resolution unresolved(List<Evidence> evidence, String version) {
