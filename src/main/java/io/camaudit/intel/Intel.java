@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Intel {
 
-    private static final Logger log = LoggerFactory.getLogger(Intel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Intel.class);
 
     /** Where Debian's ieee-data package installs the IEEE registries. */
     public static final Path DEBIAN_IEEE_DATA = Path.of("/usr/share/ieee-data");
@@ -108,7 +108,7 @@ public class Intel {
             try {
                 macs = MacRegistry.load(source);
             } catch (IOException e) {
-                log.warn(
+                LOG.warn(
                         "The IEEE registries in {} could not be read ({}); MAC addresses are not looked up",
                         source,
                         e.getMessage());
