@@ -34,7 +34,9 @@ public final class Contexts {
                             "logging.level.root=WARN",
                             // Standard output is the command's product (an export, a password): no log lines in it.
                             "logging.threshold.console=OFF",
-                            "camaudit.bootstrap-admin=false");
+                            "camaudit.bootstrap-admin=false",
+                            // A command ends when its work is done; devices are annotated by the service.
+                            "camaudit.annotate-devices=false");
         }
         return builder.run(args.toArray(String[]::new));
     }

@@ -16,6 +16,7 @@ import io.camaudit.intel.engine.PolicyEngine;
 import io.camaudit.intel.engine.Resolution;
 import io.camaudit.intel.engine.Resolver;
 import io.camaudit.intel.persistence.IntelRows;
+import io.camaudit.intel.persistence.ResolutionRows;
 import io.camaudit.register.Register;
 import io.camaudit.shared.BadInputException;
 import io.camaudit.shared.ConflictException;
@@ -55,18 +56,36 @@ public class Intel {
     private static final List<String> IEEE_FILES = List.of("oui.csv", "mam.csv", "oui36.csv", "iab.csv", ".lastupdate");
 
     private final IntelRows rows;
+    private final ResolutionRows resolutions;
     private final Register register;
     private final AuditLog audit;
     private final Clock clock;
     private final Path ieeeCopy;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile @Nullable State state;
 
-    /** One consistent set: a bundle, the registries and the resolver built from both. */
+    /**
+     * One consistent set: a bundle, the registries, the administrators' mappings and the resolver
+     * built from them, with a version naming all three (what a device's annotation records).
+     */
     private record State(
-            IntelBundle bundle, MacRegistry macs, @Nullable Path macSource, Resolver resolver) {}
+            IntelBundle bundle,
+            MacRegistry macs,
+            @Nullable Path macSource,
+            Resolver resolver,
+            String resolverVersion) {}
 
-    Intel(IntelRows rows, Register register, AuditLog audit, Clock clock, @Value("${camaudit.data-dir}") Path dataDir) {
+    Intel(
+            IntelRows rows,
+            ResolutionRows resolutions,
+            Register register,
+            AuditLog audit,
+            Clock clock,
+            @Value("${camaudit.data-dir}") Path dataDir,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
+        this.resolutions = resolutions;
         this.register = register;
         this.audit = audit;
         this.clock = clock;
@@ -115,7 +134,12 @@ public class Intel {
                 source = null;
             }
         }
-        state = new State(bundle, macs, source, new Resolver(bundle, rows.localMappings(), macs));
+        List<io.camaudit.intel.engine.LocalMapping> mappings = rows.localMappings();
+        // The bundle version, then how many mappings and which registry snapshot: a change to any of
+        // them makes every annotation stale.
+        String version = bundle.version().text() + "+m" + mappings.size() + "+i"
+                + macs.lastUpdate().orElse("0");
+        state = new State(bundle, macs, source, new Resolver(bundle, mappings, macs), version);
     }
 
     private State state() {
@@ -133,6 +157,14 @@ public class Intel {
 
     public Resolver resolver() {
         return state().resolver();
+    }
+
+    /**
+     * The version devices are annotated with: the bundle version, the number of administrators'
+     * mappings and the MAC registry snapshot ("2026.11.22.1+m3+i1661630937").
+     */
+    public String resolverVersion() {
+        return state().resolverVersion();
     }
 
     public MacRegistry macs() {
@@ -213,6 +245,75 @@ public class Intel {
                 .check(text, resolution, policy, new CheckContext(sensitiveSite, LocalDate.now(clock)));
     }
 
+    /**
+     * What the organisation's policy flags among its in-service devices, by site and maker. Devices
+     * not yet resolved (just imported, or awaiting a new bundle) are counted as pending.
+     */
+    @Transactional(readOnly = true)
+    public OrganisationFlags flags(Viewer viewer, long organisationId) {
+        register.organisation(viewer, organisationId);
+        State current = state();
+        IntelBundle bundle = current.bundle();
+        Policy policy = policyOf(viewer, organisationId);
+        java.util.Map<Long, io.camaudit.register.Site> sites = new java.util.HashMap<>();
+        register.sites(viewer, organisationId).forEach(site -> sites.put(site.id(), site));
+        PolicyEngine engine = new PolicyEngine(bundle, DiligenceRecords.none());
+        LocalDate today = LocalDate.now(clock);
+        List<Flag> flags = new java.util.ArrayList<>();
+        for (ResolutionRows.MakerCount count : resolutions.makersBySite(organisationId)) {
+            io.camaudit.register.Site site = count.siteId() == null ? null : sites.get(count.siteId());
+            boolean sensitive = site != null && site.sensitive();
+            String makerName = count.maker() == null
+                    ? "Unknown maker"
+                    : bundle.company(count.maker()).map(Company::name).orElse(count.maker());
+            Resolution stub = new Resolution(
+                    count.maker(),
+                    makerName,
+                    count.soldAs(),
+                    null,
+                    count.maker() == null ? 0 : 1,
+                    List.of(),
+                    bundle.version().text());
+            CheckResult result = engine.check(makerName, stub, policy, new CheckContext(sensitive, today));
+            flags.add(new Flag(
+                    count.siteId(),
+                    site == null ? "No site" : site.name(),
+                    sensitive,
+                    count.maker(),
+                    makerName,
+                    count.soldAs(),
+                    count.devices(),
+                    result.verdict(),
+                    result.reasons()));
+        }
+        flags.sort(Comparator.comparing((Flag f) -> f.verdict().ordinal())
+                .reversed()
+                .thenComparing(Flag::siteName)
+                .thenComparing(Comparator.comparingLong(Flag::devices).reversed()));
+        return new OrganisationFlags(
+                organisationId,
+                policy,
+                List.copyOf(flags),
+                resolutions.unresolvedCount(organisationId, current.resolverVersion()),
+                bundle.version().text());
+    }
+
+    /** A device's stored resolution, if it has one (read through the register's own rules). */
+    @Transactional(readOnly = true)
+    public Optional<ResolutionRows.Stored> resolutionOf(Viewer viewer, long deviceId) {
+        register.device(viewer, deviceId);
+        return resolutions.forDevice(deviceId);
+    }
+
+    /** The strings behind devices that need review, across the register; administrators and auditors. */
+    @Transactional(readOnly = true)
+    public List<ResolutionRows.ReviewRow> reviewQueue(Viewer viewer, int limit) {
+        if (!viewer.seesEverything()) {
+            throw new ForbiddenException(viewer.username() + " may not see the national review queue");
+        }
+        return resolutions.reviewQueue(limit);
+    }
+
     /** Loads a newer bundle (a folder or a zip of its files); administrators only. */
     @Transactional
     public IntelBundle importBundle(Viewer viewer, Path path) {
@@ -236,6 +337,7 @@ public class Intel {
                 null,
                 "Imported intel bundle " + bundle.version() + " (was " + current.version() + ")");
         rebuild(bundle);
+        events.publishEvent(new IntelChanged(bundle.version().text()));
         return bundle;
     }
 
@@ -287,6 +389,7 @@ public class Intel {
                         + fresh.count(MacRegistry.Kind.MA_M) + " MA-M, " + fresh.count(MacRegistry.Kind.MA_S)
                         + " MA-S blocks)");
         rebuild(bundle());
+        events.publishEvent(new IntelChanged(bundle().version().text()));
         return fresh;
     }
 
@@ -310,6 +413,7 @@ public class Intel {
                 id,
                 "Confirmed that \u201c" + text.strip() + "\u201d means " + company.name() + ": " + evidence.strip());
         rebuild(bundle());
+        events.publishEvent(new IntelChanged(bundle().version().text()));
     }
 
     private static void requireAdministrator(Viewer viewer, String what) {

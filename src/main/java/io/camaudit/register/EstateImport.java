@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +30,15 @@ public class EstateImport {
     private final SystemRows systems;
     private final DeviceRows devices;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    EstateImport(SiteRows sites, SystemRows systems, DeviceRows devices, JsonMapper json) {
+    EstateImport(
+            SiteRows sites, SystemRows systems, DeviceRows devices, JsonMapper json, ApplicationEventPublisher events) {
         this.sites = sites;
         this.systems = systems;
         this.devices = devices;
         this.json = json;
+        this.events = events;
     }
 
     /** Counts and changes of one import so far. */
@@ -90,6 +94,7 @@ public class EstateImport {
     /** Upserts one chunk of devices: new keys are inserted, changed ones updated, the rest left alone. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(Session session, List<ImportedDevice> chunk) {
+        events.publishEvent(new DevicesChanged(session.organisationId));
         Map<String, ImportedDevice> byKey = new LinkedHashMap<>();
         for (ImportedDevice device : chunk) {
             byKey.put(device.naturalKey(), device);
@@ -197,6 +202,7 @@ public class EstateImport {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void undo(Viewer viewer, long organisationId, List<EstateChange> newestFirst) {
+        events.publishEvent(new DevicesChanged(organisationId));
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
         List<Long> deviceIds = newestFirst.stream()
                 .filter(c -> c.entityType().equals("device"))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,7 @@ public class Register {
     private final DeviceRows devices;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Register(
             OrganisationRows organisations,
@@ -40,13 +42,15 @@ public class Register {
             SystemRows systems,
             DeviceRows devices,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.sites = sites;
         this.systems = systems;
         this.devices = devices;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     // Organisations
@@ -327,6 +331,7 @@ public class Register {
                 Provenance.declared(viewer.username(), now()),
                 FactSources.NONE));
         Device created = devices.find(id).orElseThrow();
+        events.publishEvent(new DevicesChanged(organisationId));
         audit.record(
                 viewer.username(),
                 "CREATE",
@@ -363,6 +368,7 @@ public class Register {
                         now,
                         FactSources.afterWrite(before.placed(), before.sources(), before.provenance(), placed, now)));
         Device after = devices.find(id).orElseThrow();
+        events.publishEvent(new DevicesChanged(after.organisationId()));
         audit.record(
                 viewer.username(),
                 "UPDATE",

@@ -112,7 +112,10 @@ public class TenantIsolationTest {
                 "/api/v1/devices/" + device,
                 "/api/v1/devices?organisation=" + o,
                 "/api/v1/imports/" + batch,
-                "/api/v1/organisations/" + o + "/policy");
+                "/api/v1/organisations/" + o + "/policy",
+                "/api/v1/organisations/" + o + "/flags",
+                "/organisations/" + o + "/flags",
+                "/api/v1/devices/" + device + "/maker");
     }
 
     @Test
@@ -138,7 +141,8 @@ public class TenantIsolationTest {
                 "/organisations/" + o + "/systems/new", "name=Planted",
                 "/organisations/" + o + "/devices/new", "manufacturer=Planted&status=IN_SERVICE",
                 "/imports/" + batch + "/undo", "",
-                "/imports/" + batch + "/commit", "");
+                "/imports/" + batch + "/commit", "",
+                "/organisations/" + o + "/policy", "policy=us-ndaa-889");
         for (var form : forms.entrySet()) {
             int status = mvc.perform(post(form.getKey())
                             .with(as(me))

@@ -36,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IntelApi {
 
     private final Intel intel;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    IntelApi(Intel intel) {
+    IntelApi(Intel intel, tools.jackson.databind.json.JsonMapper json) {
         this.intel = intel;
+        this.json = json;
     }
 
     record SourceDto(String id, String title, String url, boolean verified) {
@@ -218,6 +220,106 @@ class IntelApi {
     @Operation(summary = "Choose the policy an organisation applies")
     PolicyDto choosePolicy(Viewer viewer, @PathVariable long id, @RequestBody PolicyChoice choice) {
         return PolicyDto.of(intel.choosePolicy(viewer, id, choice.policy()));
+    }
+
+    record FlagDto(
+            @Nullable Long siteId,
+            String siteName,
+            boolean sensitiveSite,
+            @Nullable String maker,
+            String makerName,
+            @Nullable String soldAs,
+            long devices,
+            String verdict,
+            List<ReasonDto> reasons) {
+        static FlagDto of(io.camaudit.intel.Flag f) {
+            return new FlagDto(
+                    f.siteId(),
+                    f.siteName(),
+                    f.sensitiveSite(),
+                    f.maker(),
+                    f.makerName(),
+                    f.soldAs(),
+                    f.devices(),
+                    f.verdict().name(),
+                    f.reasons().stream().map(ReasonDto::of).toList());
+        }
+    }
+
+    record FlagsDto(long organisationId, String policy, long pending, String bundleVersion, List<FlagDto> flags) {}
+
+    record DeviceMakerDto(
+            long deviceId,
+            @Nullable String maker,
+            @Nullable String soldAs,
+            @Nullable String relation,
+            double confidence,
+            boolean needsReview,
+            boolean current,
+            String bundleVersion,
+            java.time.Instant resolvedAt,
+            tools.jackson.databind.JsonNode evidence) {}
+
+    record ReviewDto(
+            @Nullable String manufacturer,
+            @Nullable String brand,
+            @Nullable String model,
+            long devices,
+            long organisations) {}
+
+    record MappingRequest(
+            @NotBlank String text,
+            @NotBlank String company,
+            @NotBlank String evidence) {}
+
+    @GetMapping("/organisations/{id}/flags")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "An organisation's in-service devices by site and real maker, with what its policy says")
+    FlagsDto flags(Viewer viewer, @PathVariable long id) {
+        io.camaudit.intel.OrganisationFlags flags = intel.flags(viewer, id);
+        return new FlagsDto(
+                id,
+                flags.policy().id(),
+                flags.pending(),
+                flags.bundleVersion(),
+                flags.flags().stream().map(FlagDto::of).toList());
+    }
+
+    @GetMapping("/devices/{id}/maker")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Who made a device, as last resolved, with the evidence (404 until it has been resolved)")
+    DeviceMakerDto deviceMaker(Viewer viewer, @PathVariable long id) {
+        io.camaudit.intel.persistence.ResolutionRows.Stored stored = intel.resolutionOf(viewer, id)
+                .orElseThrow(() -> new io.camaudit.shared.NotFoundException("A resolution of device " + id));
+        return new DeviceMakerDto(
+                id,
+                stored.maker(),
+                stored.soldAs(),
+                stored.relation(),
+                stored.confidence(),
+                stored.needsReview(),
+                stored.current(),
+                stored.bundleVersion(),
+                stored.resolvedAt(),
+                json.readTree(stored.evidenceJson()));
+    }
+
+    @GetMapping("/intel/review")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'AUDITOR')")
+    @Operation(summary = "Strings the resolver could not place, or placed with low confidence, most devices first")
+    List<ReviewDto> reviewQueue(Viewer viewer, @RequestParam(defaultValue = "100") int limit) {
+        return intel.reviewQueue(viewer, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(r -> new ReviewDto(r.manufacturer(), r.brand(), r.model(), r.devices(), r.organisations()))
+                .toList();
+    }
+
+    @PostMapping("/intel/mappings")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Confirm what a string means (local intel, with its author and evidence)")
+    ResolutionDto confirmMapping(Viewer viewer, @RequestBody MappingRequest request) {
+        intel.confirmMapping(viewer, request.text(), request.company(), request.evidence());
+        return ResolutionDto.of(intel.resolve(DeviceEvidence.ofText(request.text())));
     }
 
     @GetMapping("/intel")

@@ -1,0 +1,76 @@
+package io.camaudit.intel.web;
+
+import io.camaudit.intel.Intel;
+import io.camaudit.intel.OrganisationFlags;
+import io.camaudit.intel.engine.Verdict;
+import io.camaudit.register.Organisation;
+import io.camaudit.register.Register;
+import io.camaudit.shared.BadInputException;
+import io.camaudit.shared.Viewer;
+import io.camaudit.shared.web.SelectOption;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An organisation's devices by real maker and site, with what its procurement policy flags, and its choice of policy. */
+@Controller
+class FlagsController {
+
+    private final Intel intel;
+    private final Register register;
+
+    FlagsController(Intel intel, Register register) {
+        this.intel = intel;
+        this.register = register;
+    }
+
+    @GetMapping("/organisations/{id}/flags")
+    @PreAuthorize("isAuthenticated()")
+    String flags(Viewer viewer, @PathVariable long id, Model model) {
+        return page(viewer, id, model, null);
+    }
+
+    @PostMapping("/organisations/{id}/policy")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OFFICER')")
+    String choosePolicy(
+            Viewer viewer,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String policy,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            intel.choosePolicy(viewer, id, policy == null ? "" : policy);
+        } catch (BadInputException e) {
+            return page(viewer, id, model, "Select a policy");
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                "The policy is now \u201c" + intel.policyOf(viewer, id).name() + "\u201d.");
+        return "redirect:/organisations/" + id + "/flags";
+    }
+
+    private String page(Viewer viewer, long id, Model model, @Nullable String policyError) {
+        Organisation organisation = register.organisation(viewer, id);
+        OrganisationFlags flags = intel.flags(viewer, id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("result", flags);
+        model.addAttribute("ineligible", flags.devices(Verdict.INELIGIBLE));
+        model.addAttribute("conditional", flags.devices(Verdict.CONDITIONAL));
+        model.addAttribute("eligible", flags.devices(Verdict.ELIGIBLE));
+        model.addAttribute("canWrite", viewer.canWrite(id));
+        model.addAttribute(
+                "policies",
+                intel.bundle().policies().stream()
+                        .map(p -> new SelectOption(p.id(), p.name()))
+                        .toList());
+        model.addAttribute("policyError", policyError);
+        model.addAttribute("hasErrors", policyError != null);
+        return "check/flags";
+    }
+}
