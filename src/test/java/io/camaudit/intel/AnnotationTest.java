@@ -146,6 +146,24 @@ class AnnotationTest {
     }
 
     @Test
+    void aDevicesPageSaysWhoMadeItAndWhatThePolicySaysAtItsSite() throws Exception {
+        Document page = Jsoup.parse(
+                mvc.perform(get("/devices/" + deviceWithSerial("SER-4")).with(as(officer)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(page.select("#notes dt").eachText()).containsExactly("Made by", "Policy verdict");
+        assertThat(page.select("#notes dd").get(0).text())
+                .startsWith("Sold as Lorex, made by Dahua (relabelled)")
+                .contains("is the brand Lorex");
+        assertThat(page.select("#notes dd").get(1).select("strong").text()).isEqualTo("Ineligible");
+        assertThat(page.select("#notes dd").get(1).text())
+                .contains("The maker is subject to the PRC National Intelligence Law, and this is a sensitive site.")
+                .contains("Policy: No listed supplier in any public body, at a sensitive site");
+    }
+
+    @Test
     void aChangedDeviceIsResolvedAgain() throws Exception {
         long id = deviceWithSerial("SER-3");
         Device axis = register.device(officer, id);

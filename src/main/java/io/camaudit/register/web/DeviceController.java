@@ -5,6 +5,7 @@ import io.camaudit.register.Device;
 import io.camaudit.register.DeviceDraft;
 import io.camaudit.register.DeviceExport;
 import io.camaudit.register.DeviceFacts;
+import io.camaudit.register.DeviceNotes;
 import io.camaudit.register.DeviceQuery;
 import io.camaudit.register.DeviceStatus;
 import io.camaudit.register.IpAddress;
@@ -47,10 +48,12 @@ class DeviceController {
 
     private final Register register;
     private final DeviceExport export;
+    private final List<DeviceNotes> notes;
 
-    DeviceController(Register register, DeviceExport export) {
+    DeviceController(Register register, DeviceExport export, List<DeviceNotes> notes) {
         this.register = register;
         this.export = export;
+        this.notes = notes;
     }
 
     @GetMapping("/devices")
@@ -100,6 +103,9 @@ class DeviceController {
         model.addAttribute("site", device.siteId() == null ? null : register.site(viewer, device.siteId()));
         model.addAttribute("system", device.systemId() == null ? null : register.system(viewer, device.systemId()));
         model.addAttribute("canWrite", viewer.canWrite(device.organisationId()));
+        model.addAttribute(
+                "notes",
+                notes.stream().flatMap(n -> n.notesFor(viewer, device).stream()).toList());
         return "devices/show";
     }
 
