@@ -125,12 +125,18 @@ public class Annotator {
         Resolver resolver = intel.resolver();
         long after = 0;
         while (true) {
-            List<ResolutionRows.DeviceInput> pending = rows.pending(organisationId, after, version, BATCH);
-            if (pending.isEmpty()) {
+            List<ResolutionRows.DeviceInput> batch = rows.devicesAfter(organisationId, after, BATCH);
+            if (batch.isEmpty()) {
                 return;
             }
-            List<ResolutionRows.Annotation> annotations = new ArrayList<>(pending.size());
-            for (ResolutionRows.DeviceInput device : pending) {
+            after = batch.get(batch.size() - 1).id();
+            java.util.Map<Long, String> done = rows.annotatedWith(
+                    batch.stream().map(ResolutionRows.DeviceInput::id).toList());
+            List<ResolutionRows.Annotation> annotations = new ArrayList<>(batch.size());
+            for (ResolutionRows.DeviceInput device : batch) {
+                if ((device.version() + "|" + version).equals(done.get(device.id()))) {
+                    continue; // resolved with this device version and this resolver already
+                }
                 Resolution resolution = resolver.resolve(
                         new DeviceEvidence(device.manufacturer(), device.brand(), device.model(), device.mac()));
                 annotations.add(new ResolutionRows.Annotation(
@@ -145,6 +151,9 @@ public class Annotator {
                         resolution.needsReview(),
                         json.writeValueAsString(resolution.evidence())));
             }
+            if (annotations.isEmpty()) {
+                continue;
+            }
             Instant at = Instant.now(clock);
             try {
                 transactions.executeWithoutResult(status -> rows.save(organisationId, annotations, version, at));
@@ -153,7 +162,6 @@ public class Annotator {
                 dirty.add(organisationId);
                 return;
             }
-            after = pending.get(pending.size() - 1).id();
         }
     }
 

@@ -191,7 +191,136 @@ public class Intel {
     public Policy policyOf(Viewer viewer, long organisationId) {
         register.organisation(viewer, organisationId);
         IntelBundle bundle = bundle();
-        return rows.organisationPolicy(organisationId).flatMap(bundle::policy).orElse(bundle.defaultPolicy());
+        return rows.organisationPolicy(organisationId)
+                .flatMap(id -> policy(id, organisationId))
+                .orElse(bundle.defaultPolicy());
+    }
+
+    /** The policies an organisation may choose: the bundle's, then its own. */
+    @Transactional(readOnly = true)
+    public List<Policy> policiesFor(Viewer viewer, long organisationId) {
+        register.organisation(viewer, organisationId);
+        List<Policy> policies = new java.util.ArrayList<>(bundle().policies());
+        rows.localPolicies(organisationId).forEach(row -> policies.add(toPolicy(row)));
+        return policies;
+    }
+
+    /** A bundle policy, or one of this organisation's own ({@code local-<id>}). */
+    private Optional<Policy> policy(String id, long organisationId) {
+        if (id.startsWith(LOCAL_PREFIX)) {
+            try {
+                long local = Long.parseLong(id.substring(LOCAL_PREFIX.length()));
+                return rows.localPolicy(local)
+                        .filter(row -> row.organisationId() == organisationId)
+                        .map(this::toPolicy);
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return bundle().policy(id);
+    }
+
+    /** Prefix of the ids of organisations' own policies. */
+    public static final String LOCAL_PREFIX = "local-";
+
+    private Policy toPolicy(IntelRows.LocalPolicyRow row) {
+        String sourceId = "local-policy-" + row.id();
+        io.camaudit.intel.engine.Source own = new io.camaudit.intel.engine.Source(
+                sourceId,
+                row.sourceTitle(),
+                row.sourceUrl() == null ? "" : row.sourceUrl(),
+                null,
+                row.createdAt().toString().substring(0, 10),
+                true);
+        List<io.camaudit.intel.engine.PolicyRule> rules;
+        String description = row.description();
+        try {
+            rules = Policy.parseRules(row.rules(), bundle(), sourceId);
+        } catch (IllegalArgumentException e) {
+            // Written against an older bundle whose listing has gone: shown, but it flags nothing.
+            rules = List.of();
+            description = description + " (Its rules no longer read with intel " + bundle().version() + ": "
+                    + e.getMessage() + ")";
+        }
+        return new Policy(
+                LOCAL_PREFIX + row.id(),
+                row.name(),
+                description,
+                row.diligenceDeadlineDays(),
+                false,
+                rules,
+                List.of(sourceId),
+                row.createdAt().toString().substring(0, 10),
+                List.of(own));
+    }
+
+    /** What an organisation's own policy says, as its officers write it. */
+    public record PolicyDraft(
+            String name,
+            String description,
+            String rules,
+            int diligenceDeadlineDays,
+            String sourceTitle,
+            @Nullable String sourceUrl) {}
+
+    /** Adds an organisation's own policy (its officers and administrators), checked before it is kept. */
+    @Transactional
+    public Policy createPolicy(Viewer viewer, long organisationId, PolicyDraft draft) {
+        register.organisation(viewer, organisationId);
+        viewer.requireWrite(organisationId, "Organisation " + organisationId);
+        String name = draft.name() == null ? "" : draft.name().strip();
+        String sourceTitle =
+                draft.sourceTitle() == null ? "" : draft.sourceTitle().strip();
+        String sourceUrl = draft.sourceUrl() == null || draft.sourceUrl().isBlank()
+                ? null
+                : draft.sourceUrl().strip();
+        String description =
+                draft.description() == null ? "" : draft.description().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new BadInputException("Enter the policy's name (at most 200 characters)");
+        }
+        if (description.length() > 2000) {
+            throw new BadInputException("The description may be at most 2,000 characters");
+        }
+        if (sourceTitle.isEmpty() || sourceTitle.length() > 300) {
+            throw new BadInputException("Name the document the policy comes from (at most 300 characters)");
+        }
+        if (sourceUrl != null && (sourceUrl.length() > 500 || !sourceUrl.matches("https?://\\S+"))) {
+            throw new BadInputException("The document's address must start with https:// or http://");
+        }
+        if (draft.diligenceDeadlineDays() < 1 || draft.diligenceDeadlineDays() > 3650) {
+            throw new BadInputException("The due-diligence deadline must be 1 to 3,650 days");
+        }
+        String rulesText = draft.rules() == null ? "" : draft.rules();
+        if (rulesText.length() > 20_000) {
+            throw new BadInputException("The rules may be at most 20,000 characters");
+        }
+        try {
+            Policy.parseRules(rulesText, bundle(), "check");
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        long id = rows.insertLocalPolicy(
+                organisationId,
+                name,
+                description,
+                rulesText.strip(),
+                draft.diligenceDeadlineDays(),
+                sourceTitle,
+                sourceUrl,
+                viewer.username(),
+                now());
+        Policy policy = toPolicy(rows.localPolicy(id).orElseThrow());
+        audit.record(
+                viewer.username(),
+                "CREATE_POLICY",
+                "local_policy",
+                id,
+                organisationId,
+                "Added the organisation's own policy \u201c" + name + "\u201d",
+                null,
+                java.util.Map.of("name", name, "rules", rulesText.strip(), "source", sourceTitle));
+        return policy;
     }
 
     /** Sets the policy an organisation applies; its officers and administrators may. */
@@ -199,7 +328,7 @@ public class Intel {
     public Policy choosePolicy(Viewer viewer, long organisationId, String policyId) {
         register.organisation(viewer, organisationId);
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
-        Policy policy = bundle().policy(policyId)
+        Policy policy = policy(policyId, organisationId)
                 .orElseThrow(() -> new BadInputException("There is no policy \"" + policyId + "\""));
         String before = rows.organisationPolicy(organisationId)
                 .orElse(bundle().defaultPolicy().id());
@@ -232,9 +361,13 @@ public class Intel {
         State current = state();
         Policy policy;
         if (policyId != null && !policyId.isBlank()) {
-            policy = current.bundle()
-                    .policy(policyId.strip())
-                    .orElseThrow(() -> new BadInputException("There is no policy \"" + policyId.strip() + "\""));
+            String id = policyId.strip();
+            Optional<Policy> found = current.bundle().policy(id);
+            if (found.isEmpty() && id.startsWith(LOCAL_PREFIX)) {
+                // Another organisation's own policy is as invisible as the rest of its data.
+                found = localPolicyReadableBy(viewer, id);
+            }
+            policy = found.orElseThrow(() -> new BadInputException("There is no policy \"" + id + "\""));
         } else if (viewer.organisationId() != null) {
             policy = policyOf(viewer, viewer.organisationId());
         } else {
@@ -312,6 +445,16 @@ public class Intel {
             throw new ForbiddenException(viewer.username() + " may not see the national review queue");
         }
         return resolutions.reviewQueue(limit);
+    }
+
+    private Optional<Policy> localPolicyReadableBy(Viewer viewer, String id) {
+        try {
+            return rows.localPolicy(Long.parseLong(id.substring(LOCAL_PREFIX.length())))
+                    .filter(row -> viewer.canRead(row.organisationId()))
+                    .map(this::toPolicy);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Loads a newer bundle (a folder or a zip of its files); administrators only. */

@@ -165,4 +165,83 @@ class IntelWebTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/check").param("q", "Axis")).andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void anOrganisationWritesItsOwnPolicyChoosesItAndItsChecksCiteItsDocument() throws Exception {
+        String bad = mvc.perform(post("/organisations/" + council.id() + "/policies/new")
+                        .with(as(officer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", "No Chinese makers")
+                        .param("rules", "country:CN => FORBIDDEN: no")
+                        .param("deadlineDays", "60")
+                        .param("sourceTitle", "Cabinet decision 14/2026"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Document form = Jsoup.parse(bad);
+        assertThat(form.title()).startsWith("Error: Add your own policy");
+        assertThat(form.select(".govuk-error-summary a").attr("href")).isEqualTo("#rules");
+        assertThat(form.select("#rules-error").text())
+                .contains("Rule on line 1: the verdict must be ELIGIBLE, CONDITIONAL or INELIGIBLE");
+        assertThat(form.select("#rules").text()).isEqualTo("country:CN => FORBIDDEN: no");
+
+        mvc.perform(post("/organisations/" + council.id() + "/policies/new")
+                        .with(as(officer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", "No Chinese makers")
+                        .param("description", "The council buys no surveillance equipment made in China.")
+                        .param(
+                                "rules",
+                                "country:CN => INELIGIBLE: The council buys no equipment made in China.\n"
+                                        + "unresolved => CONDITIONAL: Ask the supplier who makes it.")
+                        .param("deadlineDays", "60")
+                        .param("sourceTitle", "Cabinet decision 14/2026")
+                        .param("sourceUrl", "https://council.example/decisions/14-2026"))
+                .andExpect(status().is3xxRedirection());
+        io.camaudit.intel.engine.Policy own = intel.policiesFor(officer, council.id()).stream()
+                .filter(p -> p.name().equals("No Chinese makers"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(own.id()).startsWith("local-");
+        assertThat(page("/organisations/" + council.id() + "/flags", officer)
+                        .select("#policy option")
+                        .eachText())
+                .contains("No Chinese makers");
+
+        mvc.perform(post("/organisations/" + council.id() + "/policy")
+                        .with(as(officer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("policy", own.id()))
+                .andExpect(status().is3xxRedirection());
+        String json = mvc.perform(get("/api/v1/check").param("q", "Milesight").with(as(officer)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json)
+                .contains("\"verdict\":\"INELIGIBLE\"")
+                .contains("The council buys no equipment made in China. Milesight is a company of CN.")
+                .contains(
+                        "\"title\":\"Cabinet decision 14/2026\",\"url\":\"https://council.example/decisions/14-2026\"");
+        assertThat(audit.recent(Estates.ADMIN, council.id(), null, 20))
+                .extracting(AuditEvent::action)
+                .contains("CREATE_POLICY", "CHOOSE_POLICY");
+
+        Organisation other = estates.organisation("Other Council " + System.nanoTime());
+        mvc.perform(get("/api/v1/check")
+                        .param("q", "Milesight")
+                        .param("policy", own.id())
+                        .with(as(Estates.officerOf(other))))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/organisations/" + other.id() + "/policy")
+                        .with(as(Estates.ADMIN))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("policy", own.id()))
+                .andExpect(status().isOk()); // back to the form: another body's policy is not on offer
+        assertThat(intel.policyOf(Estates.ADMIN, other.id()).id()).isEqualTo("no-listed-supplier");
+    }
 }

@@ -115,7 +115,9 @@ public class TenantIsolationTest {
                 "/api/v1/organisations/" + o + "/policy",
                 "/api/v1/organisations/" + o + "/flags",
                 "/organisations/" + o + "/flags",
-                "/api/v1/devices/" + device + "/maker");
+                "/api/v1/devices/" + device + "/maker",
+                "/organisations/" + o + "/policies/new",
+                "/api/v1/organisations/" + o + "/policies");
     }
 
     @Test
@@ -129,10 +131,19 @@ public class TenantIsolationTest {
         }
     }
 
+    /** A map from name, value pairs (Map.of stops at ten). */
+    private static Map<String, String> pairs(String... namesAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
     @Test
     void everyWriteRouteAnswersNotFoundAndChangesNothing() throws Exception {
         long o = theirs.id();
-        Map<String, String> forms = Map.of(
+        Map<String, String> forms = pairs(
                 "/organisations/" + o + "/edit", "name=Hijacked&sector=OTHER&region=LONDON",
                 "/sites/" + site + "/edit", "name=Hijacked&kind=OTHER",
                 "/systems/" + system + "/edit", "name=Hijacked",
@@ -142,7 +153,9 @@ public class TenantIsolationTest {
                 "/organisations/" + o + "/devices/new", "manufacturer=Planted&status=IN_SERVICE",
                 "/imports/" + batch + "/undo", "",
                 "/imports/" + batch + "/commit", "",
-                "/organisations/" + o + "/policy", "policy=us-ndaa-889");
+                "/organisations/" + o + "/policy", "policy=us-ndaa-889",
+                "/organisations/" + o + "/policies/new",
+                        "name=Planted&rules=unresolved+%3D%3E+ELIGIBLE%3A+x&deadlineDays=90&sourceTitle=x");
         for (var form : forms.entrySet()) {
             int status = mvc.perform(post(form.getKey())
                             .with(as(me))
@@ -174,7 +187,8 @@ public class TenantIsolationTest {
         for (String route : List.of(
                 "/api/v1/organisations/" + o + "/sites",
                 "/api/v1/organisations/" + o + "/devices",
-                "/api/v1/organisations/" + o + "/systems")) {
+                "/api/v1/organisations/" + o + "/systems",
+                "/api/v1/organisations/" + o + "/policies")) {
             int status = mvc.perform(post(route)
                             .with(as(me))
                             .with(csrf())

@@ -322,6 +322,40 @@ class IntelApi {
         return ResolutionDto.of(intel.resolve(DeviceEvidence.ofText(request.text())));
     }
 
+    record PolicyRequest(
+            @NotBlank String name,
+            @Nullable String description,
+            @NotBlank String rules,
+            @Nullable Integer diligenceDeadlineDays,
+            @NotBlank String sourceTitle,
+            @Nullable String sourceUrl) {}
+
+    @GetMapping("/organisations/{id}/policies")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The policies an organisation may choose: the bundle's and its own")
+    List<PolicyDto> organisationPolicies(Viewer viewer, @PathVariable long id) {
+        return intel.policiesFor(viewer, id).stream().map(PolicyDto::of).toList();
+    }
+
+    @PostMapping("/organisations/{id}/policies")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OFFICER')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(
+            summary = "Add an organisation's own policy, in the bundle's rule language (one rule a line:"
+                    + " conditions => VERDICT: reason)")
+    PolicyDto createPolicy(Viewer viewer, @PathVariable long id, @RequestBody PolicyRequest request) {
+        return PolicyDto.of(intel.createPolicy(
+                viewer,
+                id,
+                new Intel.PolicyDraft(
+                        request.name(),
+                        request.description() == null ? "" : request.description(),
+                        request.rules(),
+                        request.diligenceDeadlineDays() == null ? 90 : request.diligenceDeadlineDays(),
+                        request.sourceTitle(),
+                        request.sourceUrl())));
+    }
+
     @GetMapping("/intel")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The intel bundle in use and the MAC registries")

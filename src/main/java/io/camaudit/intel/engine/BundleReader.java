@@ -582,7 +582,8 @@ public final class BundleReader {
                         isDefault.equals("yes"),
                         own,
                         sourceIds(row, sources),
-                        checked(row));
+                        checked(row),
+                        List.of());
                 if (policies.put(id, policy) != null) {
                     row.problem("id", "\"" + id + "\" is given twice");
                 }

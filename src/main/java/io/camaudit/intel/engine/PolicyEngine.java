@@ -38,7 +38,7 @@ public final class PolicyEngine {
             }
             if (holds) {
                 String text = rule.reason() + (details.isEmpty() ? "" : " " + String.join(" ", details));
-                reasons.add(new Reason(rule.verdict(), rule.when(), text, bundle.sources(rule.sources())));
+                reasons.add(new Reason(rule.verdict(), rule.when(), text, policy.sources(bundle, rule.sources())));
                 verdict = verdict.worst(rule.verdict());
             }
         }
@@ -48,7 +48,7 @@ public final class PolicyEngine {
                     Verdict.ELIGIBLE,
                     "",
                     "No rule of the policy \u201c" + policy.name() + "\u201d applies to " + who + ".",
-                    bundle.sources(policy.sources())));
+                    policy.sources(bundle, policy.sources())));
         }
         return new CheckResult(
                 subject,

@@ -110,4 +110,76 @@ public class IntelRows {
                 .params(organisationId, policyId, chosenBy, Timestamp.from(at))
                 .update();
     }
+
+    /** An organisation's own policy as stored. */
+    public record LocalPolicyRow(
+            long id,
+            long organisationId,
+            String name,
+            String description,
+            String rules,
+            int diligenceDeadlineDays,
+            String sourceTitle,
+            @org.jspecify.annotations.Nullable String sourceUrl,
+            String createdBy,
+            Instant createdAt) {}
+
+    public long insertLocalPolicy(
+            long organisationId,
+            String name,
+            String description,
+            String rules,
+            int deadlineDays,
+            String sourceTitle,
+            @org.jspecify.annotations.Nullable String sourceUrl,
+            String createdBy,
+            Instant at) {
+        org.springframework.jdbc.support.GeneratedKeyHolder key =
+                new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into local_policy (organisation_id, name, description, rules, diligence_deadline_days,"
+                        + " source_title, source_url, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        organisationId,
+                        name,
+                        description,
+                        rules,
+                        deadlineDays,
+                        sourceTitle,
+                        sourceUrl,
+                        createdBy,
+                        Timestamp.from(at))
+                .update(key, "id");
+        return java.util.Objects.requireNonNull(key.getKey()).longValue();
+    }
+
+    public List<LocalPolicyRow> localPolicies(long organisationId) {
+        return jdbc.sql(LOCAL_POLICY + " where organisation_id = ? order by id")
+                .param(organisationId)
+                .query((rs, n) -> localPolicy(rs))
+                .list();
+    }
+
+    public Optional<LocalPolicyRow> localPolicy(long id) {
+        return jdbc.sql(LOCAL_POLICY + " where id = ?")
+                .param(id)
+                .query((rs, n) -> localPolicy(rs))
+                .optional();
+    }
+
+    private static final String LOCAL_POLICY = "select id, organisation_id, name, description, rules,"
+            + " diligence_deadline_days, source_title, source_url, created_by, created_at from local_policy";
+
+    private static LocalPolicyRow localPolicy(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LocalPolicyRow(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getTimestamp(10).toInstant());
+    }
 }

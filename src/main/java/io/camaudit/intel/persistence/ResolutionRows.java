@@ -80,16 +80,19 @@ public class ResolutionRows {
                 .list();
     }
 
-    /** Devices of the organisation after {@code afterId} never resolved, changed since, or resolved with another bundle. */
-    public List<DeviceInput> pending(long organisationId, long afterId, String bundleVersion, int limit) {
+    /**
+     * The organisation's next devices after {@code afterId}, in id order. ORDER BY names the index's
+     * leading columns so that H2 walks it and stops at the limit (a join here made it read the whole
+     * organisation for every batch).
+     */
+    public List<DeviceInput> devicesAfter(long organisationId, long afterId, int limit) {
         return jdbc.sql("""
                         select d.id, d.version, d.manufacturer, d.brand, d.model, d.mac_address
-                        from device d left join device_resolution r on r.device_id = d.id
+                        from device d
                         where d.organisation_id = ? and d.id > ?
-                          and (r.device_id is null or r.device_version <> d.version or r.bundle_version <> ?)
-                        order by d.id
+                        order by d.organisation_id, d.id
                         limit ?""")
-                .params(organisationId, afterId, bundleVersion, limit)
+                .params(organisationId, afterId, limit)
                 .query((rs, n) -> new DeviceInput(
                         rs.getLong(1),
                         rs.getInt(2),
@@ -98,6 +101,21 @@ public class ResolutionRows {
                         rs.getString(5),
                         rs.getString(6)))
                 .list();
+    }
+
+    /** For each of these devices that has an annotation: the device version and resolver version it was made with. */
+    public java.util.Map<Long, String> annotatedWith(List<Long> deviceIds) {
+        java.util.Map<Long, String> states = new java.util.HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return states;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(deviceIds.size(), "?"));
+        jdbc.sql("select device_id, device_version, bundle_version from device_resolution where device_id in (" + marks
+                        + ")")
+                .params(deviceIds.toArray())
+                .query((rs, n) -> states.put(rs.getLong(1), rs.getInt(2) + "|" + rs.getString(3)))
+                .list();
+        return states;
     }
 
     public void save(long organisationId, List<Annotation> annotations, String bundleVersion, Instant at) {

@@ -68,7 +68,10 @@ class CheckController {
         if (form.getPolicy() == null) {
             form.setPolicy(current.id());
         }
-        List<SelectOption> policies = intel.bundle().policies().stream()
+        List<io.camaudit.intel.engine.Policy> available = viewer.organisationId() != null
+                ? intel.policiesFor(viewer, viewer.organisationId())
+                : intel.bundle().policies();
+        List<SelectOption> policies = available.stream()
                 .map(p -> new SelectOption(p.id(), p.name() + (p.id().equals(current.id()) ? " (yours)" : "")))
                 .toList();
         model.addAttribute("policies", policies);

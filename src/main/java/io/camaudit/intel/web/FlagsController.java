@@ -55,6 +55,53 @@ class FlagsController {
         return "redirect:/organisations/" + id + "/flags";
     }
 
+    @GetMapping("/organisations/{id}/policies/new")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OFFICER')")
+    String newPolicy(Viewer viewer, @PathVariable long id, Model model) {
+        Organisation organisation = register.organisation(viewer, id);
+        viewer.requireWrite(id, "Organisation " + id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("form", new PolicyForm());
+        return "check/policy-form";
+    }
+
+    @PostMapping("/organisations/{id}/policies/new")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OFFICER')")
+    String createPolicy(
+            Viewer viewer,
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.ModelAttribute("form") PolicyForm form,
+            org.springframework.validation.BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        Organisation organisation = register.organisation(viewer, id);
+        Integer days = form.getDeadlineDays();
+        if (days == null) {
+            errors.rejectValue("deadlineDays", "required", "Enter the due-diligence deadline in days");
+        } else {
+            try {
+                io.camaudit.intel.engine.Policy policy = intel.createPolicy(
+                        viewer,
+                        id,
+                        new Intel.PolicyDraft(
+                                form.getName(),
+                                form.getDescription(),
+                                form.getRules(),
+                                days,
+                                form.getSourceTitle(),
+                                form.getSourceUrl()));
+                redirect.addFlashAttribute(
+                        "notice", "The policy \u201c" + policy.name() + "\u201d is added; choose it below to use it.");
+                return "redirect:/organisations/" + id + "/flags";
+            } catch (BadInputException e) {
+                errors.rejectValue(PolicyForm.fieldFor(e.getMessage()), "invalid", e.getMessage());
+            }
+        }
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("hasErrors", true);
+        return "check/policy-form";
+    }
+
     private String page(Viewer viewer, long id, Model model, @Nullable String policyError) {
         Organisation organisation = register.organisation(viewer, id);
         OrganisationFlags flags = intel.flags(viewer, id);
@@ -66,7 +113,7 @@ class FlagsController {
         model.addAttribute("canWrite", viewer.canWrite(id));
         model.addAttribute(
                 "policies",
-                intel.bundle().policies().stream()
+                intel.policiesFor(viewer, id).stream()
                         .map(p -> new SelectOption(p.id(), p.name()))
                         .toList());
         model.addAttribute("policyError", policyError);

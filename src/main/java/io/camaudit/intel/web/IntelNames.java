@@ -22,4 +22,8 @@ public class IntelNames {
     public String listing(String id) {
         return intel.bundle().listing(id).map(Listing::name).orElse(id);
     }
+
+    public java.util.List<Listing> listings() {
+        return intel.bundle().listings();
+    }
 }
