@@ -65,7 +65,8 @@ public final class ReturnReader {
                 throw new ReturnFileException("The file could not be read: " + e.getMessage(), e);
             }
         } else {
-            XlsxRowSource.read(file, limits, reading::row);
+            // Unzipping and scanning the sheet overlaps with checking its rows.
+            RowPipe.run(rows -> XlsxRowSource.read(file, limits, rows), reading::row);
         }
         return reading.finish();
     }
