@@ -51,6 +51,7 @@ public class Annotator {
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean everything = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "device-resolution");
         thread.setDaemon(true);
@@ -91,11 +92,12 @@ public class Annotator {
     }
 
     private void schedule() {
-        if (!enabled) {
-            return;
+        if (!enabled || !scheduled.compareAndSet(false, true)) {
+            return; // off, or a pass is already queued and will see this work
         }
         queued.incrementAndGet();
         worker.execute(() -> {
+            scheduled.set(false);
             try {
                 drain();
             } catch (RuntimeException e) {

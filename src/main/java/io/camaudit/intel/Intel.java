@@ -108,10 +108,9 @@ public class Intel {
                     "intel_bundle",
                     null,
                     "Loaded the built-in intel bundle " + builtIn.version());
-            rebuild(builtIn);
-        } else {
-            rebuild(BundleReader.read(rows.files(stored.get().text())));
         }
+        // Built on first use: a command that never resolves anything does not load the MAC registries.
+        state = null;
     }
 
     private Optional<BundleVersion> newestStoredVersion() {
@@ -145,8 +144,13 @@ public class Intel {
     private State state() {
         State current = state;
         if (current == null) {
-            initialise();
-            current = state;
+            synchronized (this) {
+                if (state == null) {
+                    BundleVersion newest = newestStoredVersion().orElse(null);
+                    rebuild(newest == null ? BundleReader.builtIn() : BundleReader.read(rows.files(newest.text())));
+                }
+                current = state;
+            }
         }
         return java.util.Objects.requireNonNull(current);
     }

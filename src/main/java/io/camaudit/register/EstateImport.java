@@ -81,6 +81,8 @@ public class EstateImport {
     public Session open(Viewer viewer, long organisationId) {
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
         Session session = new Session(organisationId);
+        // Delivered once the import's transaction commits (listeners run after commit).
+        events.publishEvent(new DevicesChanged(organisationId));
         session.startedEmpty = devices.lockBodyAndCheckEmpty(organisationId);
         for (Site site : sites.ofOrganisation(organisationId)) {
             session.siteIds.put(Labelled.squash(site.name()), site.id());
@@ -94,7 +96,6 @@ public class EstateImport {
     /** Upserts one chunk of devices: new keys are inserted, changed ones updated, the rest left alone. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(Session session, List<ImportedDevice> chunk) {
-        events.publishEvent(new DevicesChanged(session.organisationId));
         Map<String, ImportedDevice> byKey = new LinkedHashMap<>();
         for (ImportedDevice device : chunk) {
             byKey.put(device.naturalKey(), device);
