@@ -1,6 +1,5 @@
 package io.camaudit.cli;
 
-import io.camaudit.intel.Intel;
 import io.camaudit.intel.engine.CheckResult;
 import io.camaudit.intel.engine.Verdict;
 import io.camaudit.register.Organisation;
@@ -55,14 +54,14 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Contexts.start(false, data.dataDir)) {
-            Intel intel = context.getBean(Intel.class);
+            io.camaudit.intel.Policies policies = context.getBean(io.camaudit.intel.Policies.class);
             String policyId = policy;
             if (policyId == null && organisation != null) {
                 Organisation org =
                         ImportCommand.resolve(context.getBean(Register.class), CliViewer.get(), organisation);
-                policyId = intel.policyOf(CliViewer.get(), org.id()).id();
+                policyId = policies.policyOf(CliViewer.get(), org.id()).id();
             }
-            CheckResult result = intel.check(CliViewer.get(), String.join(" ", text), policyId, sensitiveSite);
+            CheckResult result = policies.check(CliViewer.get(), String.join(" ", text), policyId, sensitiveSite);
             CheckPrinter.print(System.out, result);
             return exitCode(result.verdict());
         }

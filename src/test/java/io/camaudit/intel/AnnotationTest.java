@@ -63,6 +63,9 @@ class AnnotationTest {
     Intel intel;
 
     @Autowired
+    Policies policies;
+
+    @Autowired
     Annotator annotator;
 
     Organisation council;
@@ -99,7 +102,7 @@ class AnnotationTest {
 
     @Test
     void everyImportedDeviceIsAnnotatedAndThePolicyFlagsItSiteBySite() throws Exception {
-        OrganisationFlags flags = intel.flags(officer, council.id());
+        OrganisationFlags flags = policies.flags(officer, council.id());
         assertThat(flags.pending()).isZero();
         assertThat(flags.policy().id()).isEqualTo("no-listed-supplier");
         assertThat(flags.flags())

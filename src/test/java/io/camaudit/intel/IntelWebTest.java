@@ -36,6 +36,9 @@ class IntelWebTest {
     Intel intel;
 
     @Autowired
+    Policies policies;
+
+    @Autowired
     AuditLog audit;
 
     Organisation council;
@@ -139,7 +142,7 @@ class IntelWebTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"policy\":\"made-up\"}"))
                 .andExpect(status().isBadRequest());
-        assertThat(intel.policyOf(Estates.ADMIN, council.id()).id()).isEqualTo("uk-sensitive-sites-2022");
+        assertThat(policies.policyOf(Estates.ADMIN, council.id()).id()).isEqualTo("uk-sensitive-sites-2022");
     }
 
     @Test
@@ -201,7 +204,7 @@ class IntelWebTest {
                         .param("sourceTitle", "Cabinet decision 14/2026")
                         .param("sourceUrl", "https://council.example/decisions/14-2026"))
                 .andExpect(status().is3xxRedirection());
-        io.camaudit.intel.engine.Policy own = intel.policiesFor(officer, council.id()).stream()
+        io.camaudit.intel.engine.Policy own = policies.policiesFor(officer, council.id()).stream()
                 .filter(p -> p.name().equals("No Chinese makers"))
                 .findFirst()
                 .orElseThrow();
@@ -242,6 +245,6 @@ class IntelWebTest {
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("policy", own.id()))
                 .andExpect(status().isOk()); // back to the form: another body's policy is not on offer
-        assertThat(intel.policyOf(Estates.ADMIN, other.id()).id()).isEqualTo("no-listed-supplier");
+        assertThat(policies.policyOf(Estates.ADMIN, other.id()).id()).isEqualTo("no-listed-supplier");
     }
 }

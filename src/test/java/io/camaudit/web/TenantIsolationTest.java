@@ -49,6 +49,9 @@ public class TenantIsolationTest {
     io.camaudit.intel.Intel intel;
 
     @Autowired
+    io.camaudit.intel.Policies policies;
+
+    @Autowired
     Imports imports;
 
     @Autowired
@@ -204,7 +207,7 @@ public class TenantIsolationTest {
         assertThat(register.organisation(admin, o).name()).isEqualTo(theirs.name());
         assertThat(register.sites(admin, o)).extracting(s -> s.name()).containsExactly("Their depot");
         assertThat(register.systems(admin, o)).extracting(s -> s.name()).containsExactly("Their CCTV");
-        assertThat(intel.policyOf(admin, o).id())
+        assertThat(policies.policyOf(admin, o).id())
                 .isEqualTo(intel.bundle().defaultPolicy().id());
         Device unchanged = register.device(admin, device);
         assertThat(unchanged.facts().manufacturer()).isEqualTo("Hikvision");

@@ -36,10 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class IntelApi {
 
     private final Intel intel;
+    private final io.camaudit.intel.Policies policies;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    IntelApi(Intel intel, tools.jackson.databind.json.JsonMapper json) {
+    IntelApi(Intel intel, io.camaudit.intel.Policies policies, tools.jackson.databind.json.JsonMapper json) {
         this.intel = intel;
+        this.policies = policies;
         this.json = json;
     }
 
@@ -177,7 +179,7 @@ class IntelApi {
             @RequestParam String q,
             @RequestParam(required = false) @Nullable String policy,
             @RequestParam(defaultValue = "false") boolean sensitiveSite) {
-        return CheckDto.of(intel.check(viewer, q, policy, sensitiveSite));
+        return CheckDto.of(policies.check(viewer, q, policy, sensitiveSite));
     }
 
     @PostMapping("/resolve")
@@ -212,14 +214,14 @@ class IntelApi {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The policy an organisation applies")
     PolicyDto organisationPolicy(Viewer viewer, @PathVariable long id) {
-        return PolicyDto.of(intel.policyOf(viewer, id));
+        return PolicyDto.of(policies.policyOf(viewer, id));
     }
 
     @PutMapping("/organisations/{id}/policy")
     @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OFFICER')")
     @Operation(summary = "Choose the policy an organisation applies")
     PolicyDto choosePolicy(Viewer viewer, @PathVariable long id, @RequestBody PolicyChoice choice) {
-        return PolicyDto.of(intel.choosePolicy(viewer, id, choice.policy()));
+        return PolicyDto.of(policies.choosePolicy(viewer, id, choice.policy()));
     }
 
     record FlagDto(
@@ -276,7 +278,7 @@ class IntelApi {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "An organisation's in-service devices by site and real maker, with what its policy says")
     FlagsDto flags(Viewer viewer, @PathVariable long id) {
-        io.camaudit.intel.OrganisationFlags flags = intel.flags(viewer, id);
+        io.camaudit.intel.OrganisationFlags flags = policies.flags(viewer, id);
         return new FlagsDto(
                 id,
                 flags.policy().id(),
@@ -334,7 +336,7 @@ class IntelApi {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The policies an organisation may choose: the bundle's and its own")
     List<PolicyDto> organisationPolicies(Viewer viewer, @PathVariable long id) {
-        return intel.policiesFor(viewer, id).stream().map(PolicyDto::of).toList();
+        return policies.policiesFor(viewer, id).stream().map(PolicyDto::of).toList();
     }
 
     @PostMapping("/organisations/{id}/policies")
@@ -344,10 +346,10 @@ class IntelApi {
             summary = "Add an organisation's own policy, in the bundle's rule language (one rule a line:"
                     + " conditions => VERDICT: reason)")
     PolicyDto createPolicy(Viewer viewer, @PathVariable long id, @RequestBody PolicyRequest request) {
-        return PolicyDto.of(intel.createPolicy(
+        return PolicyDto.of(policies.createPolicy(
                 viewer,
                 id,
-                new Intel.PolicyDraft(
+                new io.camaudit.intel.Policies.PolicyDraft(
                         request.name(),
                         request.description() == null ? "" : request.description(),
                         request.rules(),

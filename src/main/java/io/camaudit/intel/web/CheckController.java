@@ -54,31 +54,33 @@ class CheckController {
     }
 
     private final Intel intel;
+    private final io.camaudit.intel.Policies policies;
 
-    CheckController(Intel intel) {
+    CheckController(Intel intel, io.camaudit.intel.Policies policies) {
         this.intel = intel;
+        this.policies = policies;
     }
 
     @GetMapping("/check")
     @PreAuthorize("isAuthenticated()")
     String check(Viewer viewer, @ModelAttribute("form") CheckForm form, BindingResult errors, Model model) {
         Policy current = viewer.organisationId() != null
-                ? intel.policyOf(viewer, viewer.organisationId())
+                ? policies.policyOf(viewer, viewer.organisationId())
                 : intel.bundle().defaultPolicy();
         if (form.getPolicy() == null) {
             form.setPolicy(current.id());
         }
         List<io.camaudit.intel.engine.Policy> available = viewer.organisationId() != null
-                ? intel.policiesFor(viewer, viewer.organisationId())
+                ? policies.policiesFor(viewer, viewer.organisationId())
                 : intel.bundle().policies();
-        List<SelectOption> policies = available.stream()
+        List<SelectOption> options = available.stream()
                 .map(p -> new SelectOption(p.id(), p.name() + (p.id().equals(current.id()) ? " (yours)" : "")))
                 .toList();
-        model.addAttribute("policies", policies);
+        model.addAttribute("policies", options);
         model.addAttribute("bundleVersion", intel.bundle().version().text());
         if (form.getQ() != null) {
             try {
-                CheckResult result = intel.check(viewer, form.getQ(), form.getPolicy(), form.isSensitive());
+                CheckResult result = policies.check(viewer, form.getQ(), form.getPolicy(), form.isSensitive());
                 model.addAttribute("result", result);
             } catch (BadInputException e) {
                 String field = e.getMessage().contains("policy") ? "policy" : "q";

@@ -23,10 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FlagsController {
 
     private final Intel intel;
+    private final io.camaudit.intel.Policies policies;
     private final Register register;
 
-    FlagsController(Intel intel, Register register) {
+    FlagsController(Intel intel, io.camaudit.intel.Policies policies, Register register) {
         this.intel = intel;
+        this.policies = policies;
         this.register = register;
     }
 
@@ -45,13 +47,13 @@ class FlagsController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            intel.choosePolicy(viewer, id, policy == null ? "" : policy);
+            policies.choosePolicy(viewer, id, policy == null ? "" : policy);
         } catch (BadInputException e) {
             return page(viewer, id, model, "Select a policy");
         }
         redirect.addFlashAttribute(
                 "notice",
-                "The policy is now \u201c" + intel.policyOf(viewer, id).name() + "\u201d.");
+                "The policy is now \u201c" + policies.policyOf(viewer, id).name() + "\u201d.");
         return "redirect:/organisations/" + id + "/flags";
     }
 
@@ -80,10 +82,10 @@ class FlagsController {
             errors.rejectValue("deadlineDays", "required", "Enter the due-diligence deadline in days");
         } else {
             try {
-                io.camaudit.intel.engine.Policy policy = intel.createPolicy(
+                io.camaudit.intel.engine.Policy policy = policies.createPolicy(
                         viewer,
                         id,
-                        new Intel.PolicyDraft(
+                        new io.camaudit.intel.Policies.PolicyDraft(
                                 form.getName(),
                                 form.getDescription(),
                                 form.getRules(),
@@ -104,7 +106,7 @@ class FlagsController {
 
     private String page(Viewer viewer, long id, Model model, @Nullable String policyError) {
         Organisation organisation = register.organisation(viewer, id);
-        OrganisationFlags flags = intel.flags(viewer, id);
+        OrganisationFlags flags = policies.flags(viewer, id);
         model.addAttribute("organisation", organisation);
         model.addAttribute("result", flags);
         model.addAttribute("ineligible", flags.devices(Verdict.INELIGIBLE));
@@ -113,7 +115,7 @@ class FlagsController {
         model.addAttribute("canWrite", viewer.canWrite(id));
         model.addAttribute(
                 "policies",
-                intel.policiesFor(viewer, id).stream()
+                policies.policiesFor(viewer, id).stream()
                         .map(p -> new SelectOption(p.id(), p.name()))
                         .toList());
         model.addAttribute("policyError", policyError);

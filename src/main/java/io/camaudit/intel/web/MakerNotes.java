@@ -28,12 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 class MakerNotes implements DeviceNotes {
 
     private final Intel intel;
+    private final io.camaudit.intel.Policies policies;
     private final Register register;
     private final JsonMapper json;
     private final Clock clock;
 
-    MakerNotes(Intel intel, Register register, JsonMapper json, Clock clock) {
+    MakerNotes(Intel intel, io.camaudit.intel.Policies policies, Register register, JsonMapper json, Clock clock) {
         this.intel = intel;
+        this.policies = policies;
         this.register = register;
         this.json = json;
         this.clock = clock;
@@ -72,7 +74,7 @@ class MakerNotes implements DeviceNotes {
                 .check(
                         resolution.path(),
                         resolution,
-                        intel.policyOf(viewer, device.organisationId()),
+                        policies.policyOf(viewer, device.organisationId()),
                         new CheckContext(sensitive, LocalDate.now(clock)));
         String tag = switch (check.verdict()) {
             case INELIGIBLE -> "govuk-tag--red";
