@@ -4,6 +4,7 @@ import io.camaudit.register.CameraSystem;
 import io.camaudit.register.Capability;
 import io.camaudit.register.DeviceFacts;
 import io.camaudit.register.DeviceStatus;
+import io.camaudit.register.DevicesChanged;
 import io.camaudit.register.FactSources;
 import io.camaudit.register.IpAddress;
 import io.camaudit.register.MacAddress;
@@ -26,6 +27,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -286,13 +288,21 @@ public class DemoEstate {
     private final SystemRows systems;
     private final DeviceRows devices;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DemoEstate(OrganisationRows organisations, SiteRows sites, SystemRows systems, DeviceRows devices, Clock clock) {
+    DemoEstate(
+            OrganisationRows organisations,
+            SiteRows sites,
+            SystemRows systems,
+            DeviceRows devices,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.sites = sites;
         this.systems = systems;
         this.devices = devices;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Adds the estate if no organisation is registered yet. */
@@ -316,6 +326,8 @@ public class DemoEstate {
                 Region region = regionOf(place, random);
                 String name = bodyName(plan.sector(), place, round, b);
                 long orgId = organisations.insert(name, plan.sector(), region, "DEMO-" + (orgCount + 1), provenance);
+                // So that whatever annotates devices (who made them) catches up once the estate has committed.
+                events.publishEvent(new DevicesChanged(orgId));
                 orgCount++;
                 boolean listed = random.nextDouble() < plan.listedShare();
                 int total = plan.minDevices() + random.nextInt(plan.maxDevices() - plan.minDevices() + 1);
