@@ -19,6 +19,10 @@ public record Policy(
         String checked,
         List<Source> ownSources) {
 
+    /** One rule as an organisation writes it: conditions => VERDICT: reason. */
+    private static final java.util.regex.Pattern RULE_LINE =
+            java.util.regex.Pattern.compile("(.+?)\\s*=>\\s*([A-Za-z]+)\\s*:\\s*(.+)");
+
     /** The sources these ids name: the policy's own, else the bundle's. */
     List<Source> sources(IntelBundle bundle, List<String> ids) {
         List<Source> found = new java.util.ArrayList<>();
@@ -49,8 +53,7 @@ public record Policy(
                 continue;
             }
             String where = "Rule on line " + (i + 1) + ": ";
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)\\s*=>\\s*([A-Za-z]+)\\s*:\\s*(.+)")
-                    .matcher(line);
+            java.util.regex.Matcher m = RULE_LINE.matcher(line);
             if (!m.matches()) {
                 throw new IllegalArgumentException(where + "write it as <conditions> => <VERDICT>: <reason>, such as"
                         + " \"country:CN => INELIGIBLE: We buy no equipment made in China.\"");
