@@ -198,4 +198,115 @@ public class DeviceSearchTest {
         assertThat(back.nextAfter()).isNotNull();
         assertThat(back.previousBefore()).isNotNull();
     }
+
+    /**
+     * National searches walk different indexes by the filters they name (DeviceRows.drivingColumns):
+     * all four of sector, make, kind of place and status; three of them; status alone. Each must
+     * find exactly the matches, in id order, and page both ways over them.
+     */
+    @Test
+    void nationalSearchesOfSeveralFiltersOrStatusAlonePageInIdOrder() {
+        Viewer auditor = new Viewer("search-auditor", io.camaudit.shared.Role.AUDITOR, null);
+        // A make of its own, so that other tests' devices in the same database do not match.
+        String make = "Searchtest Optics " + System.nanoTime();
+        Site school = register.sites(officer, council.id()).stream()
+                .filter(s -> s.kind() == SiteKind.SCHOOL)
+                .findFirst()
+                .orElseThrow();
+        Site street = register.sites(officer, council.id()).stream()
+                .filter(s -> s.kind() == SiteKind.PUBLIC_STREET)
+                .findFirst()
+                .orElseThrow();
+        for (int i = 0; i < 5; i++) {
+            add(school, make, "C" + i + "-" + make.hashCode(), DeviceStatus.REMOVED);
+            add(school, make, "K" + i + "-" + make.hashCode(), DeviceStatus.IN_SERVICE);
+            add(street, make, "T" + i + "-" + make.hashCode(), DeviceStatus.REMOVED);
+        }
+
+        List<String> allFour = walk(
+                auditor,
+                new DeviceQuery(
+                        null,
+                        null,
+                        Sector.LOCAL_AUTHORITY,
+                        SiteKind.SCHOOL,
+                        make,
+                        DeviceStatus.REMOVED,
+                        null,
+                        null,
+                        2));
+        assertThat(allFour).containsExactly("C0", "C1", "C2", "C3", "C4");
+        List<String> three = walk(
+                auditor,
+                new DeviceQuery(null, null, Sector.LOCAL_AUTHORITY, SiteKind.SCHOOL, make, null, null, null, 4));
+        assertThat(three).containsExactly("C0", "K0", "C1", "K1", "C2", "K2", "C3", "K3", "C4", "K4");
+        DevicePage counted = register.devices(
+                auditor,
+                new DeviceQuery(null, null, Sector.LOCAL_AUTHORITY, SiteKind.SCHOOL, make, null, null, null, 4));
+        assertThat(counted.matching()).isEqualTo(10);
+        assertThat(register.devices(
+                                auditor,
+                                new DeviceQuery(
+                                        null,
+                                        null,
+                                        Sector.UNIVERSITY,
+                                        SiteKind.SCHOOL,
+                                        make,
+                                        DeviceStatus.REMOVED,
+                                        null,
+                                        null,
+                                        4))
+                        .rows())
+                .isEmpty();
+
+        // Status alone, across every body in the database: a page forward and the same page back.
+        DeviceQuery removed = new DeviceQuery(null, null, null, null, null, DeviceStatus.REMOVED, null, null, 3);
+        DevicePage first = register.devices(auditor, removed);
+        DevicePage second = register.devices(auditor, removed.after(first.nextAfter()));
+        List<Long> ids = new ArrayList<>();
+        first.rows().forEach(r -> ids.add(r.device().id()));
+        second.rows().forEach(r -> ids.add(r.device().id()));
+        assertThat(ids).isSorted().doesNotHaveDuplicates().hasSize(6);
+        assertThat(second.rows()).allMatch(r -> r.device().facts().status() == DeviceStatus.REMOVED);
+        DevicePage back = register.devices(
+                auditor,
+                new DeviceQuery(null, null, null, null, null, DeviceStatus.REMOVED, null, second.previousBefore(), 3));
+        assertThat(back.rows()).extracting(r -> r.device().id()).containsExactlyElementsOf(ids.subList(0, 3));
+    }
+
+    /** Pages forward to the end, then back from the last page to the first, and returns the serials' prefixes. */
+    private List<String> walk(Viewer viewer, DeviceQuery query) {
+        List<String> forward = new ArrayList<>();
+        List<DevicePage> pages = new ArrayList<>();
+        DevicePage page = register.devices(viewer, query);
+        while (true) {
+            pages.add(page);
+            page.rows()
+                    .forEach(r -> forward.add(r.device().facts().serialNumber().split("-")[0]));
+            if (page.nextAfter() == null) {
+                break;
+            }
+            page = register.devices(viewer, query.after(page.nextAfter()));
+        }
+        for (int i = pages.size() - 1; i > 0; i--) {
+            DevicePage back = register.devices(
+                    viewer,
+                    new DeviceQuery(
+                            query.organisationId(),
+                            query.siteId(),
+                            query.sector(),
+                            query.siteKind(),
+                            query.manufacturer(),
+                            query.status(),
+                            null,
+                            pages.get(i).previousBefore(),
+                            query.pageSize()));
+            assertThat(back.rows())
+                    .extracting(r -> r.device().id())
+                    .containsExactlyElementsOf(pages.get(i - 1).rows().stream()
+                            .map(r -> r.device().id())
+                            .toList());
+        }
+        return forward;
+    }
 }

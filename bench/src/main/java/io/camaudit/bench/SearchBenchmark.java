@@ -98,6 +98,11 @@ public final class SearchBenchmark {
                     after -> query(null, Sector.POLICE_FORCE, SiteKind.SCHOOL, "dahua", DeviceStatus.REMOVED, after));
             queries.put("sector=police, kind=transport hub, make=hilook, replaced (65)",
                     after -> query(null, Sector.POLICE_FORCE, SiteKind.TRANSPORT_HUB, "hilook", DeviceStatus.REPLACED, after));
+            queries.put("sector=police, kind=school, make=dahua (three filters)",
+                    after -> query(null, Sector.POLICE_FORCE, SiteKind.SCHOOL, "dahua", null, after));
+            queries.put("kind=school, make=dahua, removed (no sector)",
+                    after -> query(null, null, SiteKind.SCHOOL, "dahua", DeviceStatus.REMOVED, after));
+            queries.put("removed (status alone)", after -> query(null, null, null, null, DeviceStatus.REMOVED, after));
             Map<String, double[]> timings = new LinkedHashMap<>();
             for (var q : queries.entrySet()) {
                 timings.put(q.getKey() + " (first page)", time(run -> register.devices(auditor, q.getValue().apply(run))));
