@@ -1,0 +1,81 @@
+package io.camaudit.discovery.testbed;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an emulated device answers, in each protocol it speaks: canned HTTP responses by path (the
+ * raw bytes a real device sends, head and body), RTSP responses, ONVIF device information (open or
+ * behind WS-UsernameToken), and its WS-Discovery, SADP and DHIP replies. Built by {@link Devices}.
+ */
+public final class Profile {
+
+    final String name;
+    final Set<Integer> openPorts;
+    final Map<String, String> http = new LinkedHashMap<>();
+
+    @Nullable
+    String httpDefault;
+
+    final Map<String, String> rtsp = new LinkedHashMap<>();
+
+    @Nullable
+    OnvifDevice onvif;
+
+    @Nullable
+    String wsDiscoveryMatch;
+
+    @Nullable
+    String sadpMatch;
+
+    @Nullable
+    String dhipJson;
+    /** Raw bytes sent for any TCP request instead of a proper answer (hostile devices). */
+    @Nullable
+    Hostile hostile;
+
+    Profile(String name, Set<Integer> openPorts) {
+        this.name = name;
+        this.openPorts = Set.copyOf(openPorts);
+    }
+
+    /** A copy whose replies name the address it is placed at (XAddrs, IPv4Address). */
+    Profile placedAt(String host) {
+        Profile copy = new Profile(name, openPorts);
+        http.forEach((path, response) -> copy.http.put(path, response.replace("{host}", host)));
+        copy.httpDefault = httpDefault;
+        copy.rtsp.putAll(rtsp);
+        copy.onvif = onvif;
+        copy.wsDiscoveryMatch = wsDiscoveryMatch == null ? null : wsDiscoveryMatch.replace("{host}", host);
+        copy.sadpMatch = sadpMatch == null ? null : sadpMatch.replace("{host}", host);
+        copy.dhipJson = dhipJson == null ? null : dhipJson.replace("{host}", host);
+        copy.hostile = hostile;
+        return copy;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** ONVIF GetDeviceInformation's answer, and the credentials it needs (null: none). */
+    record OnvifDevice(
+            String manufacturer,
+            String model,
+            String firmware,
+            String serial,
+            String hardwareId,
+            @Nullable String username,
+            @Nullable String password,
+            boolean ptz) {}
+
+    /** Ways a device can misbehave. */
+    enum Hostile {
+        ENDLESS_BODY,
+        SLOW_DRIP,
+        HUGE_HEADERS,
+        GARBAGE,
+        ENTITY_EXPANSION
+    }
+}
