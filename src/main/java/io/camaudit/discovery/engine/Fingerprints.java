@@ -95,23 +95,20 @@ public final class Fingerprints {
         List<String> problems = new ArrayList<>();
         List<Fingerprint> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        List<CSVRecord> records = CSVFormat.RFC4180
+        org.apache.commons.csv.CSVParser parser = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .get()
-                .parse(reader)
-                .getRecords();
-        if (records.isEmpty()) {
-            throw new FingerprintException(List.of(fileName + ": no rules"));
-        }
-        List<String> header = records.get(0).getParser().getHeaderNames();
+                .parse(reader);
+        List<String> header = parser.getHeaderNames();
         if (!header.equals(COLUMNS)) {
             throw new FingerprintException(List.of(fileName + " line 1: the columns must be "
                     + String.join(",", COLUMNS) + " but are " + String.join(",", header)));
         }
-        for (CSVRecord record : records) {
-            String where = fileName + " line " + record.getParser().getCurrentLineNumber();
+        // Read one record at a time, so that the parser's line number is the record's own.
+        for (CSVRecord record : parser) {
+            String where = fileName + " line " + parser.getCurrentLineNumber();
             if (!record.isConsistent()) {
                 problems.add(where + ": " + record.size() + " values for " + COLUMNS.size() + " columns");
                 continue;
@@ -124,6 +121,9 @@ public final class Fingerprints {
                 }
                 rules.add(rule);
             }
+        }
+        if (rules.isEmpty() && problems.isEmpty()) {
+            problems.add(fileName + ": no rules");
         }
         if (!problems.isEmpty()) {
             throw new FingerprintException(problems);

@@ -153,4 +153,38 @@ class SurveyTest {
                 .anyMatch(c ->
                         c.ruleId().equals("generic-goahead") && c.attribute().equals("note"));
     }
+
+    @Test
+    void givenCredentialsOpenOnvifsDeviceInformationAndWrongOnesDoNot() throws Exception {
+        SurveySettings base = SurveySettings.polite()
+                .withRate(5_000)
+                .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(300));
+        Map<String, HostReport> right = new ConcurrentHashMap<>();
+        new Survey(
+                        new ScopedNetwork(
+                                Scope.of("127.77.0.10"),
+                                base.withCredentials(new OnvifCredentials("survey", "s3cret-Pa55"))),
+                        identifier(),
+                        "camaudit-test")
+                .run(report -> right.put(report.address().getHostAddress(), report));
+        assertThat(right.get("127.77.0.10").observations())
+                .anySatisfy(o -> assertThat(o.toString()).isEqualTo("onvif/80 onvif.manufacturer = HIKVISION"))
+                .anyMatch(o -> o.field().equals("onvif.auth") && o.value().equals("read with the credentials given"))
+                .anyMatch(o -> o.field().equals("onvif.capability") && o.value().equals("PTZ"));
+
+        Map<String, HostReport> wrong = new ConcurrentHashMap<>();
+        new Survey(
+                        new ScopedNetwork(
+                                Scope.of("127.77.0.10"),
+                                base.withCredentials(new OnvifCredentials("survey", "not-the-password"))),
+                        identifier(),
+                        "camaudit-test")
+                .run(report -> wrong.put(report.address().getHostAddress(), report));
+        assertThat(wrong.get("127.77.0.10").observations())
+                .noneMatch(o -> o.field().equals("onvif.manufacturer"))
+                .anyMatch(o -> o.field().equals("onvif.auth") && o.value().contains("needs credentials"));
+        // The password is never part of what a survey reports.
+        assertThat(new OnvifCredentials("survey", "s3cret-Pa55").toString()).doesNotContain("s3cret");
+        assertThat(right.get("127.77.0.10").toString()).doesNotContain("s3cret");
+    }
 }

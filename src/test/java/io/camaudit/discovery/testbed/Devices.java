@@ -193,6 +193,24 @@ public final class Devices {
         return p;
     }
 
+    /**
+     * A device whose discovery replies are hostile: a SADP reply with a DOCTYPE of nested entities
+     * (and an external one), a WS-Discovery reply that is not XML, and a DHIP reply nested a
+     * thousand deep whose header also overstates its length.
+     */
+    public static Profile hostileDiscovery() {
+        Profile p = new Profile("hostile-discovery", Set.of(80));
+        p.httpDefault = Http.response(200, "OK", "Server: App-webs/\r\n", "");
+        p.sadpMatch = "<?xml version=\"1.0\"?><!DOCTYPE ProbeMatch [<!ENTITY a \"aaaaaaaaaa\">"
+                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+                + "<!ENTITY x SYSTEM \"file:///etc/passwd\">]><ProbeMatch><Uuid>{uuid}</Uuid>"
+                + "<DeviceDescription>&c;&x;</DeviceDescription></ProbeMatch>";
+        p.wsDiscoveryMatch =
+                "<d:Types>dn:NetworkVideoTransmitter</d:Types><d:Scopes>onvif://www.onvif.org/name/X</d:Scopes><<<";
+        p.dhipJson = "{\"params\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}";
+        return p;
+    }
+
     private static void rtsp(Profile p, String server, String realm) {
         String serverLine = server == null ? "" : "Server: " + server + "\r\n";
         p.rtsp.put(

@@ -71,7 +71,7 @@ public final class Profile {
             boolean ptz) {}
 
     /** Ways a device can misbehave. */
-    enum Hostile {
+    public enum Hostile {
         ENDLESS_BODY,
         SLOW_DRIP,
         HUGE_HEADERS,
