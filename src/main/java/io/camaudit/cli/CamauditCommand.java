@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             CheckCommand.class,
+            ScanCommand.class,
             IntelCommand.class,
             UserCommand.class
         })

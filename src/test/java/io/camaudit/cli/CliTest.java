@@ -51,7 +51,7 @@ class CliTest {
     void helpNamesEveryCommand() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("serve", "import", "export", "check", "intel", "user");
+        assertThat(help.out()).contains("serve", "import", "export", "check", "scan", "intel", "user");
     }
 
     @Test
@@ -186,5 +186,49 @@ class CliTest {
         Files.write(bad, new byte[] {'S', 'i', 't', 'e', '\n', (byte) 0xff, (byte) 0xfe, 0x41});
         Run result = run("import", "--data-dir", data.toString(), "-o", "1", bad.toString());
         assertThat(result.exit()).isNotZero();
+    }
+
+    @Test
+    void scanSurveysOnlyItsScopeAndNamesWhatItFinds() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.camaudit.discovery.testbed.TestBed.canBindLowPorts(),
+                "skipped: emulated devices need ports 80 and 554 on loopback (run as root, as CI does)");
+        try (var bed = new io.camaudit.discovery.testbed.TestBed()) {
+            bed.add("127.80.0.5", io.camaudit.discovery.testbed.Devices.hilookCamera());
+            bed.add("127.80.0.6", io.camaudit.discovery.testbed.Devices.dahuaRecorder());
+            bed.add("127.80.0.9", io.camaudit.discovery.testbed.Devices.hikvisionCamera());
+            java.nio.file.Path credentials = data.resolve("onvif.properties");
+            java.nio.file.Files.writeString(credentials, "username=survey\npassword=s3cret-Pa55\n");
+            Run scan = run(
+                    "scan",
+                    "--data-dir",
+                    data.toString(),
+                    "--scope",
+                    "127.80.0.0/29",
+                    "--exclude",
+                    "127.80.0.6",
+                    "--rate",
+                    "2000",
+                    "--connect-timeout",
+                    "500",
+                    "--credentials",
+                    credentials.toString());
+            assertThat(scan.exit()).isZero();
+            assertThat(scan.out())
+                    .contains("127.80.0.5")
+                    .contains("Sold as HiLook")
+                    .contains("IPC-B140H");
+            assertThat(scan.out()).doesNotContain("127.80.0.6").doesNotContain("127.80.0.9");
+            assertThat(scan.err()).contains("Surveying 7 addresses").contains("1 answered, 1 named by maker");
+            assertThat(scan.out() + scan.err()).doesNotContain("s3cret");
+            assertThat(bed.contacts().to("127.80.0.6")).isEmpty();
+            assertThat(bed.contacts().to("127.80.0.9")).isEmpty();
+
+            Run json = run("scan", "--data-dir", data.toString(), "--scope", "127.80.0.5", "--json");
+            assertThat(json.out()).contains("\"maker\":\"Hikvision\"").contains("\"rule\":\"hik-sadp\"");
+        }
+        Run bad = run("scan", "--data-dir", data.toString(), "--scope", "10.0.0.0/8");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("at most");
     }
 }
