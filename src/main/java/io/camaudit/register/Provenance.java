@@ -24,6 +24,10 @@ public record Provenance(ProvenanceKind kind, String source, Instant recordedAt,
         return new Provenance(ProvenanceKind.IMPORTED, "imported from " + fileName + " row " + row, at, by);
     }
 
+    public static Provenance discovered(long surveyId, String address, String by, Instant at) {
+        return new Provenance(ProvenanceKind.DISCOVERED, "discovered by survey " + surveyId + " at " + address, at, by);
+    }
+
     /** A one-line description for pages and exports. */
     public String describe() {
         return source;

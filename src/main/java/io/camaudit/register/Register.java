@@ -301,6 +301,11 @@ public class Register {
     }
 
     public Device createDevice(Viewer viewer, long organisationId, DeviceDraft draft) {
+        return createDevice(viewer, organisationId, draft, Provenance.declared(viewer.username(), now()));
+    }
+
+    /** Adds a device whose facts came from somewhere other than the viewer's word (a survey). */
+    public Device createDevice(Viewer viewer, long organisationId, DeviceDraft draft, Provenance provenance) {
         organisation(viewer, organisationId);
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
         checkPlacement(organisationId, draft);
@@ -323,13 +328,7 @@ public class Register {
                             .replace("serial", "serial number"));
         }
         long id = devices.insert(new DeviceRows.Values(
-                organisationId,
-                draft.siteId(),
-                draft.systemId(),
-                key,
-                draft.facts(),
-                Provenance.declared(viewer.username(), now()),
-                FactSources.NONE));
+                organisationId, draft.siteId(), draft.systemId(), key, draft.facts(), provenance, FactSources.NONE));
         Device created = devices.find(id).orElseThrow();
         events.publishEvent(new DevicesChanged(organisationId));
         audit.record(
@@ -345,6 +344,12 @@ public class Register {
     }
 
     public Device updateDevice(Viewer viewer, long id, DeviceDraft draft, @Nullable Integer expectedVersion) {
+        return updateDevice(viewer, id, draft, expectedVersion, Provenance.declared(viewer.username(), now()));
+    }
+
+    /** Changes a device; the facts that change carry this provenance (a survey's, say). */
+    public Device updateDevice(
+            Viewer viewer, long id, DeviceDraft draft, @Nullable Integer expectedVersion, Provenance provenance) {
         Device before = device(viewer, id);
         viewer.requireWrite(before.organisationId(), "Device " + id);
         if (expectedVersion != null && expectedVersion != before.version()) {
@@ -356,7 +361,7 @@ public class Register {
             // Nothing changed: no new version (which would block undoing the import that made it).
             return before;
         }
-        Provenance now = Provenance.declared(viewer.username(), now());
+        Provenance now = provenance;
         devices.update(
                 id,
                 new DeviceRows.Values(

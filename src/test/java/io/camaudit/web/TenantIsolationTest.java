@@ -57,6 +57,11 @@ public class TenantIsolationTest {
     @Autowired
     Estates estates;
 
+    @Autowired
+    io.camaudit.discovery.Surveys surveys;
+
+    long survey;
+
     Organisation mine;
     Organisation theirs;
     Viewer me;
@@ -89,6 +94,17 @@ public class TenantIsolationTest {
                 .get(0)
                 .device()
                 .id();
+        // A survey of theirs, of a loopback address where nothing listens (it ends at once).
+        surveys.setPermit(Estates.ADMIN, theirs.id(), "127.82.0.0/30");
+        survey = surveys.start(
+                them,
+                theirs.id(),
+                new io.camaudit.discovery.SurveyRequest(List.of("127.82.0.1"), List.of(), 300, 4, null));
+        try {
+            assertThat(surveys.await(survey, java.time.Duration.ofSeconds(30))).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> readRoutes() {
@@ -120,7 +136,12 @@ public class TenantIsolationTest {
                 "/organisations/" + o + "/flags",
                 "/api/v1/devices/" + device + "/maker",
                 "/organisations/" + o + "/policies/new",
-                "/api/v1/organisations/" + o + "/policies");
+                "/api/v1/organisations/" + o + "/policies",
+                "/organisations/" + o + "/surveys",
+                "/surveys/" + survey,
+                "/api/v1/organisations/" + o + "/surveys",
+                "/api/v1/organisations/" + o + "/survey-permit",
+                "/api/v1/surveys/" + survey);
     }
 
     @Test
@@ -158,7 +179,11 @@ public class TenantIsolationTest {
                 "/imports/" + batch + "/commit", "",
                 "/organisations/" + o + "/policy", "policy=us-ndaa-889",
                 "/organisations/" + o + "/policies/new",
-                        "name=Planted&rules=unresolved+%3D%3E+ELIGIBLE%3A+x&deadlineDays=90&sourceTitle=x");
+                        "name=Planted&rules=unresolved+%3D%3E+ELIGIBLE%3A+x&deadlineDays=90&sourceTitle=x",
+                "/organisations/" + o + "/surveys", "scope=127.82.0.2&rate=300&concurrency=4",
+                "/surveys/" + survey + "/cancel", "",
+                "/surveys/" + survey + "/hosts/1/accept", "",
+                "/surveys/" + survey + "/hosts/1/reject", "");
         for (var form : forms.entrySet()) {
             int status = mvc.perform(post(form.getKey())
                             .with(as(me))
@@ -191,7 +216,10 @@ public class TenantIsolationTest {
                 "/api/v1/organisations/" + o + "/sites",
                 "/api/v1/organisations/" + o + "/devices",
                 "/api/v1/organisations/" + o + "/systems",
-                "/api/v1/organisations/" + o + "/policies")) {
+                "/api/v1/organisations/" + o + "/policies",
+                "/api/v1/surveys/" + survey + "/cancel",
+                "/api/v1/surveys/" + survey + "/hosts/1/accept",
+                "/api/v1/surveys/" + survey + "/hosts/1/reject")) {
             int status = mvc.perform(post(route)
                             .with(as(me))
                             .with(csrf())
@@ -214,6 +242,16 @@ public class TenantIsolationTest {
         assertThat(register.devices(admin, DeviceQuery.all(10).forOrganisation(o))
                         .matching())
                 .isEqualTo(1);
+        int started = mvc.perform(post("/api/v1/organisations/" + o + "/surveys")
+                        .with(as(me))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scope\":[\"127.82.0.2\"]}"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(started).isEqualTo(404);
+        assertThat(surveys.surveysOf(admin, o)).hasSize(1);
     }
 
     @Test

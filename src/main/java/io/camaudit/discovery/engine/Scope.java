@@ -90,6 +90,23 @@ public final class Scope {
         return false;
     }
 
+    /** Whether every address of this scope is also in the other. */
+    public boolean within(Scope outer) {
+        for (long[] r : ranges) {
+            boolean covered = false;
+            for (long[] o : outer.ranges) {
+                if (r[0] >= o[0] && r[1] <= o[1]) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The addresses in ascending order, produced as they are needed. */
     public Iterable<Inet4Address> addresses() {
         return () -> new Iterator<>() {

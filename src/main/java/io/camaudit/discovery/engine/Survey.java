@@ -21,6 +21,9 @@ public final class Survey {
         void host(HostReport report);
 
         default void progress(long done, long total) {}
+
+        /** A host whose survey or report failed unexpectedly; the survey goes on with the others. */
+        default void failed(Inet4Address address, RuntimeException error) {}
     }
 
     /** How a survey ended. */
@@ -29,6 +32,7 @@ public final class Survey {
             long surveyed,
             long answered,
             long identified,
+            long failed,
             long packets,
             Duration took,
             boolean cancelled) {}
@@ -53,6 +57,7 @@ public final class Survey {
         AtomicLong done = new AtomicLong();
         AtomicLong answered = new AtomicLong();
         AtomicLong identified = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
         long total = network.scope().size();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "survey");
@@ -77,6 +82,9 @@ public final class Survey {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                        listener.failed(address, e);
                     } finally {
                         listener.progress(done.incrementAndGet(), total);
                         slots.release();
@@ -93,6 +101,7 @@ public final class Survey {
                 done.get(),
                 answered.get(),
                 identified.get(),
+                failures.get(),
                 network.packets(),
                 Duration.ofNanos(System.nanoTime() - start),
                 cancelled.get());

@@ -1,0 +1,5 @@
+/** The survey pages. */
+@NullMarked
+package io.camaudit.discovery.web;
+
+import org.jspecify.annotations.NullMarked;
