@@ -29,7 +29,7 @@ public record Fingerprint(
         boolean verified,
         String note) {
 
-    public static final Set<String> PROBES = Set.of("web", "rtsp", "onvif", "wsd", "sadp", "dhip", "tcp");
+    public static final Set<String> PROBES = Set.of("web", "rtsp", "onvif", "wsd", "sadp", "dhip", "tcp", "passive");
 
     public static final Set<String> KINDS = Set.of("camera", "recorder", "video-server", "printer", "other");
 

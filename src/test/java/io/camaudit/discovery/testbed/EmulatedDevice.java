@@ -131,8 +131,14 @@ public final class EmulatedDevice implements Closeable {
             if (parts.length < 3) {
                 return;
             }
-            if (parts[2].startsWith("RTSP")) {
+            boolean rtspPort = port == 554 || port == 8554;
+            if (rtspPort && parts[2].startsWith("RTSP")) {
                 out.write(rtsp(parts[0], head).getBytes(StandardCharsets.ISO_8859_1));
+            } else if (rtspPort) {
+                // An RTSP server answers anything else in its own protocol, as a real one does.
+                out.write("RTSP/1.0 400 Bad Request\r\nCSeq: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            } else if (!parts[2].startsWith("HTTP/")) {
+                out.write(Http.response(400, "Bad Request", "", "").getBytes(StandardCharsets.ISO_8859_1));
             } else if (parts[0].equals("POST") && parts[1].startsWith("/onvif/") && profile.onvif != null) {
                 int length = contentLength(head);
                 byte[] body = in.readNBytes(Math.min(length, 1 << 20));
