@@ -5,6 +5,7 @@ import io.camaudit.discovery.engine.Fingerprints;
 import io.camaudit.discovery.engine.HostReport;
 import io.camaudit.discovery.engine.Identification;
 import io.camaudit.discovery.engine.Identifier;
+import io.camaudit.discovery.engine.PassiveImport;
 import io.camaudit.discovery.engine.Reconciler;
 import io.camaudit.discovery.engine.Scope;
 import io.camaudit.discovery.engine.ScopedNetwork;
@@ -185,6 +186,7 @@ public class Surveys {
         long id = transactions.execute(status -> {
             long surveyId = rows.insertSurvey(
                     organisationId,
+                    "ACTIVE",
                     String.join(",", request.scope()),
                     String.join(",", request.exclude()),
                     settingsText,
@@ -259,8 +261,27 @@ public class Surveys {
     }
 
     private SurveyRows.HostRow hostRow(long surveyId, HostReport report) {
-        Identification id = report.identification();
+        return hostRow(
+                surveyId,
+                report.address().getHostAddress(),
+                report.observations(),
+                report.identification(),
+                "survey " + surveyId);
+    }
+
+    private SurveyRows.HostRow hostRow(
+            long surveyId,
+            String address,
+            List<io.camaudit.discovery.engine.Observation> observations,
+            Identification id,
+            String source) {
+        String openPorts = observations.stream()
+                .filter(o -> o.field().equals("tcp.open"))
+                .map(o -> o.value())
+                .distinct()
+                .collect(Collectors.joining(","));
         Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("source", source);
         details.put("conflicts", id.conflicts());
         details.put(
                 "claims",
@@ -284,16 +305,14 @@ public class Surveys {
                 id.resolution().evidence().stream()
                         .map(e -> e.kind() + ": " + e.text())
                         .toList());
-        details.put(
-                "observations",
-                report.observations().stream().map(Object::toString).toList());
+        details.put("observations", observations.stream().map(Object::toString).toList());
         details.put("fingerprints", id.rulesVersion());
         details.put("intelBundle", id.resolution().bundleVersion());
         return new SurveyRows.HostRow(
                 0,
                 surveyId,
-                report.address().getHostAddress(),
-                report.openPorts().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                address,
+                openPorts,
                 id.maker(),
                 id.soldAs(),
                 id.resolution().path(),
@@ -302,13 +321,79 @@ public class Surveys {
                 id.serial(),
                 id.mac(),
                 id.kind(),
-                id.isVideoDevice(),
+                id.isCandidateDevice(),
                 id.confidence(),
                 json.writeValueAsString(details),
                 "PENDING",
                 null,
                 null,
                 null);
+    }
+
+    /**
+     * Identifies the devices a file lists (nmap XML, an ARP table, DHCP leases, a switch's MAC
+     * table, a MAC list) without sending a packet, and files the findings as a passive survey, to be
+     * reconciled and decided like any other.
+     */
+    public long importPassive(Viewer viewer, long organisationId, String fileName, byte[] content) {
+        Organisation organisation = register.organisation(viewer, organisationId);
+        viewer.requireWrite(organisationId, "Organisation " + organisationId);
+        String name = fileName.isBlank() ? "upload" : fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        PassiveImport.Result result;
+        try {
+            result = PassiveImport.read(name, content);
+        } catch (PassiveImport.BadFileException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (result.hosts().isEmpty()) {
+            throw new BadInputException(name + " lists no host camaudit can read"
+                    + (result.problems().isEmpty()
+                            ? ""
+                            : ": " + result.problems().get(0)));
+        }
+        Identifier identifier = new Identifier(fingerprints, intel.resolver());
+        List<PassiveImport.Identified> identified = PassiveImport.identify(result, identifier);
+        String notes = result.format() + ", " + result.hosts().size() + " hosts"
+                + (result.problems().isEmpty()
+                        ? ""
+                        : "; " + result.problems().size() + " lines not read, the first: "
+                                + result.problems().get(0));
+        Instant now = Instant.now(clock);
+        return transactions.execute(status -> {
+            long id = rows.insertSurvey(
+                    organisationId,
+                    "PASSIVE",
+                    name,
+                    "",
+                    notes.length() > 1_900 ? notes.substring(0, 1_900) : notes,
+                    result.hosts().size(),
+                    fingerprints.version(),
+                    intel.resolverVersion(),
+                    viewer.username(),
+                    now);
+            long named = 0;
+            for (PassiveImport.Identified host : identified) {
+                rows.insertHost(hostRow(
+                        id,
+                        host.host().key(),
+                        host.host().observations(),
+                        host.identification(),
+                        host.host().source()));
+                named += host.identification().identified() ? 1 : 0;
+            }
+            rows.finish(id, "DONE", result.hosts().size(), result.hosts().size(), named, 0, now, null);
+            audit.record(
+                    viewer.username(),
+                    "CREATE",
+                    "survey",
+                    id,
+                    organisationId,
+                    "Identified " + result.hosts().size() + " hosts from " + name + " (" + result.format() + ") for "
+                            + organisation.name(),
+                    null,
+                    null);
+            return id;
+        });
     }
 
     public void cancel(Viewer viewer, long surveyId) {
@@ -376,11 +461,15 @@ public class Surveys {
                 others.add(new SurveyResults.Host(h, null, null, List.of()));
             }
         }
-        Scope scope = Scope.parse(
-                List.of(survey.row().scope()),
-                survey.row().exclusions().isBlank()
-                        ? List.of()
-                        : List.of(survey.row().exclusions()));
+        // A file is not a sweep of a network: what it does not list was not looked for.
+        boolean passive = survey.row().method().equals("PASSIVE");
+        Scope scope = passive
+                ? null
+                : Scope.parse(
+                        List.of(survey.row().scope()),
+                        survey.row().exclusions().isBlank()
+                                ? List.of()
+                                : List.of(survey.row().exclusions()));
         Reconciler.Result result =
                 Reconciler.reconcile(found, rows.declaredDevices(survey.row().organisationId()), scope);
         List<SurveyResults.Host> devices = new ArrayList<>();

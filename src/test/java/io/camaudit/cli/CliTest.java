@@ -231,4 +231,18 @@ class CliTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("at most");
     }
+
+    @Test
+    void identifyNamesTheMakersOfAFilesDevicesWithoutAPacket() {
+        Run leases = run("identify", "--data-dir", data.toString(), "src/test/resources/discovery/dhcpd.leases");
+        assertThat(leases.exit()).isZero();
+        assertThat(leases.err()).contains("ISC dhcpd leases, 2 hosts");
+        assertThat(leases.out()).contains("10.20.1.10").contains("Hikvision").contains("DS-2CD2143G0-I");
+        Run table = run("identify", "--data-dir", data.toString(), "src/test/resources/discovery/switch-macs.csv");
+        assertThat(table.err()).contains("not read: switch-macs.csv line 3, column 2");
+        Run binary = run(
+                "identify", "--data-dir", data.toString(), "src/test/resources/ieee/../discovery/../../../../pom.xml");
+        assertThat(binary.exit()).isEqualTo(1);
+        assertThat(binary.err()).contains("not nmap's output");
+    }
 }

@@ -151,6 +151,55 @@ class SurveysIntegrationTest {
                 .anyMatch(s -> s.startsWith("Accepted what survey"));
     }
 
+    @Test
+    void aFileTheBodyAlreadyHasIsIdentifiedAndReconciledWithoutAPacket() throws Exception {
+        Organisation body = estates.organisation("Leases Borough");
+        Viewer officer = Estates.officerOf(body);
+        Device declared = register.createDevice(
+                officer,
+                body.id(),
+                new DeviceDraft(
+                        null,
+                        null,
+                        new DeviceFacts(
+                                "Hikvision",
+                                null,
+                                "DS-2CD2143G0-I",
+                                null,
+                                null,
+                                io.camaudit.register.MacAddress.of("44:19:b6:12:34:56"),
+                                IpAddress.of("10.20.1.99"),
+                                null,
+                                Set.of(),
+                                DeviceStatus.IN_SERVICE,
+                                null,
+                                null)));
+        byte[] leases =
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/discovery/dhcpd.leases"));
+
+        assertThatThrownBy(() -> surveys.importPassive(
+                        Estates.officerOf(estates.organisation("Nosy Borough")), body.id(), "dhcpd.leases", leases))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> surveys.importPassive(officer, body.id(), "notes.txt", "hello\n".getBytes()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("notes.txt lists no host");
+
+        long id = surveys.importPassive(officer, body.id(), "dhcpd.leases", leases);
+        SurveyResults results = surveys.results(officer, id);
+        assertThat(results.survey().row().method()).isEqualTo("PASSIVE");
+        assertThat(results.survey().row().settings()).startsWith("ISC dhcpd leases, 2 hosts");
+        SurveyResults.Host known = host(results, "10.20.1.10");
+        assertThat(known.matchedDeviceId()).isEqualTo(declared.id());
+        assertThat(known.matchedBy()).isEqualTo(Reconciler.MatchedBy.MAC);
+        assertThat(known.differences()).extracting(Reconciler.Difference::field).containsExactly("IP address");
+        assertThat(host(results, "10.20.1.11").isNew()).isTrue();
+        assertThat(host(results, "10.20.1.11").row().maker()).isEqualTo("Dahua");
+        assertThat(results.notSeen()).isEmpty();
+        Device moved = surveys.accept(officer, id, known.row().id());
+        assertThat(moved.facts().ipAddress().toString()).isEqualTo("10.20.1.10");
+        assertThat(moved.provenance().describe()).isEqualTo("discovered by survey " + id + " at 10.20.1.10");
+    }
+
     private static SurveyRequest request(String scope) {
         return new SurveyRequest(List.of(scope), List.of(), 2_000, 16, null);
     }

@@ -51,6 +51,7 @@ class SurveyApi {
     record SurveyDto(
             long id,
             long organisationId,
+            String method,
             String scope,
             String exclusions,
             String status,
@@ -70,6 +71,7 @@ class SurveyApi {
             return new SurveyDto(
                     r.id(),
                     r.organisationId(),
+                    r.method(),
                     r.scope(),
                     r.exclusions(),
                     v.status().name(),
@@ -177,6 +179,30 @@ class SurveyApi {
                         request.rate() == null ? 300 : request.rate(),
                         request.concurrency() == null ? 32 : request.concurrency(),
                         user ? new OnvifCredentials(request.onvifUsername().strip(), request.onvifPassword()) : null));
+        return SurveyDto.of(surveys.survey(viewer, surveyId));
+    }
+
+    @PostMapping(path = "/organisations/{id}/surveys/passive", consumes = "multipart/form-data")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OFFICER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary =
+                    "Identify the devices a file lists (nmap XML, ARP table, DHCP leases, switch MAC table, MAC list);"
+                            + " no packets are sent")
+    SurveyDto passive(
+            Viewer viewer,
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestPart("file")
+                    org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        if (file.getSize() > io.camaudit.discovery.engine.PassiveImport.MAX_BYTES) {
+            throw new BadInputException("file: larger than 20 MB");
+        }
+        long surveyId = surveys.importPassive(
+                viewer,
+                id,
+                file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                file.getBytes());
         return SurveyDto.of(surveys.survey(viewer, surveyId));
     }
 

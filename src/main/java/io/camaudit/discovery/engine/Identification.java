@@ -34,6 +34,15 @@ public record Identification(
         return kind != null && (kind.equals("camera") || kind.equals("recorder") || kind.equals("video-server"));
     }
 
+    /**
+     * Whether an officer should see it among the cameras, recorders and video servers: it is one,
+     * or its maker is known and nothing says it is something else (a DHCP lease from a Hikvision
+     * MAC block names no kind, but is most likely a camera or recorder).
+     */
+    public boolean isCandidateDevice() {
+        return isVideoDevice() || (identified() && kind == null);
+    }
+
     public boolean identified() {
         return maker() != null;
     }

@@ -64,7 +64,11 @@ public final class Reconciler {
 
     private Reconciler() {}
 
-    public static Result reconcile(List<Found> found, List<Declared> declared, Scope scope) {
+    /**
+     * Reconciles; {@code scope} is what was swept, or null for a file, which only lists what it
+     * lists (so nothing is "not seen").
+     */
+    public static Result reconcile(List<Found> found, List<Declared> declared, @Nullable Scope scope) {
         Map<String, Declared> bySerial = new HashMap<>();
         Map<String, Declared> byMac = new HashMap<>();
         Map<String, Declared> byIp = new HashMap<>();
@@ -90,7 +94,8 @@ public final class Reconciler {
                     && !matched.contains(byMac.get(mac).id())) {
                 match = byMac.get(mac);
                 by = MatchedBy.MAC;
-            } else if (byIp.containsKey(f.address())
+            } else if (isIpv4(f.address())
+                    && byIp.containsKey(f.address())
                     && !matched.contains(byIp.get(f.address()).id())) {
                 match = byIp.get(f.address());
                 by = MatchedBy.IP;
@@ -102,7 +107,11 @@ public final class Reconciler {
         }
         List<Declared> notSeen = new ArrayList<>();
         for (Declared d : declared) {
-            if (d.inService() && !matched.contains(d.id()) && d.ip() != null && inScope(scope, d.ip())) {
+            if (scope != null
+                    && d.inService()
+                    && !matched.contains(d.id())
+                    && d.ip() != null
+                    && inScope(scope, d.ip())) {
                 notSeen.add(d);
             }
         }
@@ -115,7 +124,9 @@ public final class Reconciler {
         differ(out, "firmware", d.firmware(), f.firmware(), Reconciler::looseKey);
         differ(out, "serial number", d.serial(), f.serial(), Reconciler::serialKey);
         differ(out, "MAC address", d.mac(), f.mac(), Reconciler::macKey);
-        differ(out, "IP address", d.ip(), f.address(), s -> s);
+        if (isIpv4(f.address())) { // a host known only by its MAC address has no address to compare
+            differ(out, "IP address", d.ip(), f.address(), s -> s);
+        }
         return List.copyOf(out);
     }
 
@@ -154,6 +165,10 @@ public final class Reconciler {
 
     private static @Nullable String looseKey(@Nullable String text) {
         return text == null ? null : text.toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "");
+    }
+
+    private static boolean isIpv4(String address) {
+        return address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     private static boolean inScope(Scope scope, String ip) {

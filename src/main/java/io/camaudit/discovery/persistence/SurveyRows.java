@@ -21,6 +21,7 @@ public class SurveyRows {
     public record SurveyRow(
             long id,
             long organisationId,
+            String method,
             String scope,
             String exclusions,
             String settings,
@@ -88,6 +89,7 @@ public class SurveyRows {
 
     public long insertSurvey(
             long organisationId,
+            String method,
             String scope,
             String exclusions,
             String settings,
@@ -97,11 +99,12 @@ public class SurveyRows {
             String by,
             Instant at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into survey (organisation_id, scope, exclusions, settings, status, addresses,"
+        jdbc.sql("insert into survey (organisation_id, method, scope, exclusions, settings, status, addresses,"
                         + " fingerprints_version, intel_version, started_by, started_at)"
-                        + " values (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)")
+                        + " values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)")
                 .params(
                         organisationId,
+                        method,
                         scope,
                         exclusions,
                         settings,
@@ -215,6 +218,7 @@ public class SurveyRows {
         return new SurveyRow(
                 rs.getLong("id"),
                 rs.getLong("organisation_id"),
+                rs.getString("method"),
                 rs.getString("scope"),
                 rs.getString("exclusions"),
                 rs.getString("settings"),

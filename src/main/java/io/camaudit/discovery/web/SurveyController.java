@@ -94,6 +94,39 @@ class SurveyController {
         return page(viewer, id, form, model);
     }
 
+    @PostMapping("/organisations/{id}/surveys/passive")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OFFICER')")
+    String passive(
+            Viewer viewer,
+            @PathVariable long id,
+            @RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
+            throws java.io.IOException {
+        String problem = null;
+        if (file == null || file.isEmpty()) {
+            problem =
+                    "Select a file: nmap XML, an ARP table, DHCP leases, a switch MAC table or a list of MAC addresses";
+        } else if (file.getSize() > io.camaudit.discovery.engine.PassiveImport.MAX_BYTES) {
+            problem = "The file is larger than 20 MB";
+        } else {
+            try {
+                long surveyId = surveys.importPassive(
+                        viewer,
+                        id,
+                        file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                        file.getBytes());
+                redirect.addFlashAttribute("notice", "The file is read; decide below what goes into the register.");
+                return "redirect:/surveys/" + surveyId;
+            } catch (BadInputException e) {
+                problem = e.getMessage();
+            }
+        }
+        model.addAttribute("fileError", problem);
+        model.addAttribute("hasErrors", true);
+        return page(viewer, id, new SurveyForm(), model);
+    }
+
     @PostMapping("/organisations/{id}/survey-permit")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     String permit(
