@@ -29,7 +29,8 @@ public record Fingerprint(
         boolean verified,
         String note) {
 
-    public static final Set<String> PROBES = Set.of("web", "rtsp", "onvif", "wsd", "sadp", "dhip", "tcp", "passive");
+    public static final Set<String> PROBES =
+            Set.of("web", "rtsp", "onvif", "wsd", "sadp", "dhip", "tcp", "passive", "neighbour");
 
     public static final Set<String> KINDS = Set.of("camera", "recorder", "video-server", "printer", "other");
 

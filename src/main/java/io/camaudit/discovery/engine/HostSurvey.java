@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Surveys one address: which camera ports are open (all at once), then, only if any is, the UDP
  * discovery protocols (one wait for all three), HTTP and HTTPS on the web ports, RTSP on the
  * streaming ports and ONVIF at the device service its WS-Discovery reply names (if that is this
- * address) or at the usual path on its web ports. An address with no open port costs one connect
- * timeout at most and gets no datagram.
+ * address) or at the usual path on its web ports; and its MAC address from the local neighbour
+ * table where it is on the same segment. An address with no open port costs one connect timeout at
+ * most and gets no datagram.
  */
 final class HostSurvey {
 
@@ -25,6 +26,7 @@ final class HostSurvey {
     private final WebProbe web;
     private final RtspProbe rtsp;
     private final OnvifProbe onvif;
+    private final NeighbourTable neighbours = new NeighbourTable();
 
     HostSurvey(ScopedNetwork network, Identifier identifier, String userAgent) {
         this.network = network;
@@ -66,6 +68,10 @@ final class HostSurvey {
             if (!answer.isEmpty()) {
                 break;
             }
+        }
+        String mac = neighbours.macOf(address);
+        if (mac != null) {
+            seen.add(new Observation("neighbour", 0, "mac.address", mac));
         }
         Identification identification = identifier.identify(seen);
         return new HostReport(address, open, seen, identification, Duration.ofNanos(System.nanoTime() - start));

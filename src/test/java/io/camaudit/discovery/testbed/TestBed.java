@@ -24,9 +24,24 @@ public final class TestBed implements Closeable {
     });
     private final List<EmulatedDevice> devices = new ArrayList<>();
 
+    /** Whether devices may only be placed on loopback: always in the test's own process. */
+    private final boolean loopbackOnly;
+
+    public TestBed() {
+        this(true);
+    }
+
+    /**
+     * A test bed that may also bind other addresses: only for {@link EmulatorMain} running inside a
+     * network namespace the test created, where those addresses exist on the namespace's own link.
+     */
+    TestBed(boolean loopbackOnly) {
+        this.loopbackOnly = loopbackOnly;
+    }
+
     public EmulatedDevice add(String address, Profile profile) throws IOException {
         InetAddress at = InetAddress.getByName(address);
-        if (!at.isLoopbackAddress()) {
+        if (loopbackOnly && !at.isLoopbackAddress()) {
             throw new IllegalArgumentException("the test bed binds loopback addresses only, not " + address);
         }
         Profile placed = profile.placedAt(address);
