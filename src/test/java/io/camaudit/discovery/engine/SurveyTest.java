@@ -98,6 +98,10 @@ class SurveyTest {
         assertThat(hik.claims())
                 .extracting(Claim::ruleId)
                 .contains("hik-sadp", "hik-server-app-webs", "hik-login-page");
+        // Over TLS the survey reads the certificate it is shown, and the page behind it.
+        assertThat(REPORTS.get("127.77.0.10").observations())
+                .anyMatch(o -> o.toString().startsWith("https/443 tls.subject = CN=IP Camera,OU=Camera,O=Hikvision"))
+                .anyMatch(o -> o.toString().equals("https/443 http.server = App-webs/"));
         // No credentials were given, so ONVIF's device information stayed closed, and the report says so.
         assertThat(REPORTS.get("127.77.0.10").observations())
                 .anyMatch(o -> o.field().equals("onvif.auth") && o.value().contains("needs credentials"));

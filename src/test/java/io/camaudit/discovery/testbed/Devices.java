@@ -17,7 +17,8 @@ public final class Devices {
     public record Expected(String profile, String maker, boolean video, String model) {}
 
     public static Profile hikvisionCamera() {
-        Profile p = new Profile("hikvision-camera", Set.of(80, 554, 8000));
+        Profile p = new Profile("hikvision-camera", Set.of(80, 443, 554, 8000));
+        p.tls = true;
         p.http.put(
                 "/",
                 Http.response(302, "Found", "Server: App-webs/\r\nLocation: /doc/page/login.asp?_1700000000\r\n", ""));

@@ -46,7 +46,10 @@ public final class EmulatedDevice implements Closeable {
         this.workers = workers;
         try {
             for (int port : profile.openPorts) {
-                ServerSocket server = new ServerSocket();
+                // HTTPS ports speak TLS where the profile says so (with a self-signed factory certificate).
+                ServerSocket server = profile.tls && (port == 443 || port == 8443)
+                        ? Tls.context().getServerSocketFactory().createServerSocket()
+                        : new ServerSocket();
                 server.setReuseAddress(true);
                 server.bind(new InetSocketAddress(address, port), 50);
                 sockets.add(server);

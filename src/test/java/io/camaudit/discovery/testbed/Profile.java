@@ -32,6 +32,9 @@ public final class Profile {
 
     @Nullable
     String dhipJson;
+    /** Whether ports 443 and 8443 speak TLS (a printer's plain-HTTP 443 is a misconfiguration some have). */
+    boolean tls;
+
     /** Raw bytes sent for any TCP request instead of a proper answer (hostile devices). */
     @Nullable
     Hostile hostile;
@@ -52,6 +55,7 @@ public final class Profile {
         copy.sadpMatch = sadpMatch == null ? null : sadpMatch.replace("{host}", host);
         copy.dhipJson = dhipJson == null ? null : dhipJson.replace("{host}", host);
         copy.hostile = hostile;
+        copy.tls = tls;
         return copy;
     }
 
