@@ -111,6 +111,15 @@ final class ScanCommand implements Callable<Integer> {
     @Nullable
     Path credentials;
 
+    @Option(
+            names = "--multicast",
+            paramLabel = "LOCAL-ADDRESS",
+            description = "Also send the WS-Discovery, SADP and DHIP requests once to their multicast groups from the"
+                    + " interface with this local address (time to live 1, so never routed). Devices outside the scope on"
+                    + " that segment receive them too; their replies are dropped and they are never contacted again.")
+    @Nullable
+    String multicast;
+
     @Option(names = "--json", description = "One JSON object per host, with every observation and claim")
     boolean json;
 
@@ -133,6 +142,9 @@ final class ScanCommand implements Callable<Integer> {
             if (credentials != null) {
                 settings = settings.withCredentials(readCredentials(credentials));
             }
+            if (multicast != null) {
+                multicastFrom = localAddress(multicast);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("camaudit scan: " + e.getMessage());
             return 2;
@@ -151,6 +163,9 @@ final class ScanCommand implements Callable<Integer> {
                     fingerprints.version(),
                     intel.resolverVersion());
             Survey survey = new Survey(new ScopedNetwork(parsed, settings), identifier, "camaudit-survey");
+            if (multicast != null) {
+                survey.withMulticastFrom(multicastFrom);
+            }
             Survey.Outcome outcome = survey.run(report -> {
                 synchronized (out) {
                     out.println(json ? mapper.writeValueAsString(asJson(report)) : line(report));
@@ -166,6 +181,23 @@ final class ScanCommand implements Callable<Integer> {
                     outcome.identified(),
                     outcome.packets());
             return 0;
+        }
+    }
+
+    private java.net.@Nullable Inet4Address multicastFrom;
+
+    /** An IPv4 address of one of this machine's interfaces. */
+    static java.net.Inet4Address localAddress(String text) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(text);
+            if (!(address instanceof java.net.Inet4Address local)
+                    || !text.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                    || java.net.NetworkInterface.getByInetAddress(address) == null) {
+                throw new IllegalArgumentException("--multicast " + text + " is not an IPv4 address of this machine");
+            }
+            return local;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--multicast " + text + " is not an IPv4 address of this machine");
         }
     }
 

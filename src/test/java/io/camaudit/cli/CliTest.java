@@ -227,6 +227,9 @@ class CliTest {
             Run json = run("scan", "--data-dir", data.toString(), "--scope", "127.80.0.5", "--json");
             assertThat(json.out()).contains("\"maker\":\"Hikvision\"").contains("\"rule\":\"hik-sadp\"");
         }
+        Run notLocal = run("scan", "--data-dir", data.toString(), "--scope", "127.80.0.5", "--multicast", "192.0.2.1");
+        assertThat(notLocal.exit()).isEqualTo(2);
+        assertThat(notLocal.err()).contains("--multicast 192.0.2.1 is not an IPv4 address of this machine");
         Run bad = run("scan", "--data-dir", data.toString(), "--scope", "10.0.0.0/8");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("at most");

@@ -43,6 +43,15 @@ final class DiscoveryDatagrams {
 
     private DiscoveryDatagrams() {}
 
+    /** The same requests for their multicast groups (WS-Discovery and SADP share one group). */
+    static Map<java.net.InetSocketAddress, byte[]> multicastRequests() {
+        Map<java.net.InetSocketAddress, byte[]> requests = new LinkedHashMap<>();
+        requests.put(new java.net.InetSocketAddress("239.255.255.250", WS_DISCOVERY), wsDiscoveryProbe());
+        requests.put(new java.net.InetSocketAddress("239.255.255.250", SADP), sadpInquiry());
+        requests.put(new java.net.InetSocketAddress("239.255.255.251", DHIP), dhipSearch());
+        return requests;
+    }
+
     static Map<Integer, byte[]> requests() {
         Map<Integer, byte[]> requests = new LinkedHashMap<>();
         requests.put(WS_DISCOVERY, wsDiscoveryProbe());

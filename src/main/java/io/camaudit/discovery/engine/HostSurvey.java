@@ -39,18 +39,26 @@ final class HostSurvey {
     /** The report, or null where nothing answered. */
     @Nullable
     HostReport survey(Inet4Address address) throws InterruptedException {
+        return survey(address, List.of());
+    }
+
+    /** As above, with what the host already said to a multicast request (which makes it worth a report). */
+    @Nullable
+    HostReport survey(Inet4Address address, List<Observation> heard) throws InterruptedException {
         long start = System.nanoTime();
         SurveySettings settings = network.settings();
         SortedSet<Integer> open = network.openPorts(address, settings.ports());
-        if (open.isEmpty()) {
+        if (open.isEmpty() && heard.isEmpty()) {
             return null;
         }
-        List<Observation> seen = new ArrayList<>();
+        List<Observation> seen = new ArrayList<>(heard);
         for (int port : open) {
             seen.add(new Observation("tcp", port, "tcp.open", Integer.toString(port)));
         }
-        for (ScopedNetwork.Datagram reply : network.exchangeUdp(address, DiscoveryDatagrams.requests())) {
-            seen.addAll(DiscoveryDatagrams.parse(reply));
+        if (!open.isEmpty()) {
+            for (ScopedNetwork.Datagram reply : network.exchangeUdp(address, DiscoveryDatagrams.requests())) {
+                seen.addAll(DiscoveryDatagrams.parse(reply));
+            }
         }
         for (int port : open) {
             if (SurveySettings.HTTP_PORTS.contains(port)) {

@@ -3,6 +3,7 @@ package io.camaudit.discovery.engine;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +22,7 @@ public final class ScopedNetwork {
     private final Pacer pacer;
     private final SurveySettings settings;
     private final AtomicLong packets = new AtomicLong();
+    private final AtomicLong outOfScopeReplies = new AtomicLong();
 
     public ScopedNetwork(Scope scope, SurveySettings settings) {
         this.scope = scope;
@@ -171,6 +173,68 @@ public final class ScopedNetwork {
             // the socket failed: no replies
         }
         return replies;
+    }
+
+    /** A reply to a multicast request: who sent it, from which port, and its bytes. */
+    public record MulticastReply(Inet4Address from, int fromPort, byte[] data) {}
+
+    /**
+     * Opt-in only: sends each request once to its multicast group from the interface of the local
+     * address, with a time to live of 1 so that no router forwards it, and collects the replies.
+     * Devices outside the scope on that segment receive the request too (which is why it is
+     * opt-in); their replies are dropped here, counted, and they are never contacted again.
+     */
+    public java.util.List<MulticastReply> multicast(
+            Inet4Address local, java.util.Map<InetSocketAddress, byte[]> requests) throws InterruptedException {
+        java.util.List<MulticastReply> replies = new java.util.ArrayList<>();
+        try (java.net.MulticastSocket socket = new java.net.MulticastSocket(new InetSocketAddress(local, 0))) {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByInetAddress(local);
+            if (nic == null) {
+                throw new IllegalArgumentException(local.getHostAddress() + " is not an address of this machine");
+            }
+            socket.setNetworkInterface(nic);
+            socket.setTimeToLive(1);
+            for (var request : requests.entrySet()) {
+                if (!request.getKey().getAddress().isMulticastAddress()) {
+                    throw new IllegalArgumentException(request.getKey() + " is not a multicast group");
+                }
+                pacer.acquire();
+                packets.incrementAndGet();
+                socket.send(new DatagramPacket(request.getValue(), request.getValue().length, request.getKey()));
+            }
+            long deadline = System.nanoTime() + settings.udpWait().toNanos() * 2;
+            byte[] buffer = new byte[65_535];
+            while (replies.size() < 4_096) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                socket.setSoTimeout((int) Math.max(1, left));
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(reply);
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+                if (reply.getAddress() instanceof Inet4Address from && scope.contains(from)) {
+                    replies.add(new MulticastReply(
+                            from,
+                            reply.getPort(),
+                            java.util.Arrays.copyOf(
+                                    reply.getData(), Math.min(reply.getLength(), settings.maxReplyBytes()))));
+                } else {
+                    outOfScopeReplies.incrementAndGet();
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("multicast discovery failed on " + local.getHostAddress(), e);
+        }
+        return replies;
+    }
+
+    /** Multicast replies dropped because they came from outside the scope. */
+    public long outOfScopeReplies() {
+        return outOfScopeReplies.get();
     }
 
     private void require(InetAddress address) {

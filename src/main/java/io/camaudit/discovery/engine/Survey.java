@@ -40,10 +40,21 @@ public final class Survey {
     private final ScopedNetwork network;
     private final HostSurvey hosts;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private @org.jspecify.annotations.Nullable Inet4Address multicastFrom;
 
     public Survey(ScopedNetwork network, Identifier identifier, String userAgent) {
         this.network = network;
         this.hosts = new HostSurvey(network, identifier, userAgent);
+    }
+
+    /**
+     * Opt-in: before the sweep, send the discovery requests once to their multicast groups from
+     * this local address's interface (see {@link ScopedNetwork#multicast}); hosts in the scope that
+     * answer are reported even if no camera port is open.
+     */
+    public Survey withMulticastFrom(Inet4Address local) {
+        this.multicastFrom = local;
+        return this;
     }
 
     public void cancel() {
@@ -59,6 +70,21 @@ public final class Survey {
         AtomicLong identified = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         long total = network.scope().size();
+        java.util.Map<Inet4Address, java.util.List<Observation>> heard = new java.util.HashMap<>();
+        if (multicastFrom != null) {
+            for (ScopedNetwork.MulticastReply reply :
+                    network.multicast(multicastFrom, DiscoveryDatagrams.multicastRequests())) {
+                java.util.List<Observation> observations =
+                        heard.computeIfAbsent(reply.from(), a -> new java.util.ArrayList<>());
+                observations.add(new Observation(
+                        "multicast",
+                        reply.fromPort(),
+                        "multicast.reply",
+                        "answered the multicast request on UDP " + reply.fromPort()));
+                observations.addAll(
+                        DiscoveryDatagrams.parse(new ScopedNetwork.Datagram(reply.fromPort(), reply.data())));
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "survey");
             thread.setDaemon(true);
@@ -72,7 +98,7 @@ public final class Survey {
                 slots.acquire();
                 pool.execute(() -> {
                     try {
-                        HostReport report = hosts.survey(address);
+                        HostReport report = hosts.survey(address, heard.getOrDefault(address, java.util.List.of()));
                         if (report != null) {
                             answered.incrementAndGet();
                             if (report.identification().identified()) {

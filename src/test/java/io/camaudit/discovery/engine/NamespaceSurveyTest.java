@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Where the run is root, builds a network namespace joined to this one by a veth pair, starts
  * emulated devices inside it on a small subnet of its own (10.213.0.0/29, which exists only on that
  * link), and surveys the subnet across the link, as across a real segment: the survey also reads
- * each device's MAC address from the neighbour table. Skipped, with the reason, where namespaces
+ * each device's MAC address from the neighbour table, and multicast discovery on the link is tried
+ * (a device outside the scope answers it and is dropped). Skipped, with the reason, where namespaces
  * cannot be made.
  */
 class NamespaceSurveyTest {
@@ -61,6 +62,8 @@ class NamespaceSurveyTest {
                 },
                 new String[] {"ip", "netns", "exec", namespace, "ip", "addr", "add", "10.213.0.3/29", "dev", deviceSide
                 },
+                new String[] {"ip", "netns", "exec", namespace, "ip", "addr", "add", "10.213.0.5/29", "dev", deviceSide
+                },
                 new String[] {"ip", "netns", "exec", namespace, "ip", "link", "set", deviceSide, "up"},
                 new String[] {"ip", "netns", "exec", namespace, "ip", "link", "set", "lo", "up"});
         for (String[] command : setup) {
@@ -78,7 +81,8 @@ class NamespaceSurveyTest {
                 System.getProperty("java.class.path"),
                 EmulatorMain.class.getName(),
                 "10.213.0.2=hikvision-camera",
-                "10.213.0.3=amcrest-camera"));
+                "10.213.0.3=amcrest-camera",
+                "10.213.0.5=hikvision-camera"));
         emulator = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines =
                 new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
@@ -92,16 +96,25 @@ class NamespaceSurveyTest {
                 .isEqualTo("ready");
 
         // The host's own end of the link is left out: only the namespace's devices are surveyed.
-        Scope scope = Scope.parse(List.of("10.213.0.0/29"), List.of("10.213.0.1"));
+        // The camera at .5 is left out too: it hears the multicast request (it is on the segment) but is never
+        // reported.
+        Scope scope = Scope.parse(List.of("10.213.0.0/29"), List.of("10.213.0.1", "10.213.0.5"));
         SurveySettings settings = SurveySettings.polite()
                 .withRate(2_000)
                 .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(300));
         Map<String, HostReport> reports = new ConcurrentHashMap<>();
-        Survey.Outcome outcome = new Survey(
-                        new ScopedNetwork(scope, settings), SurveyTest.identifier(), "camaudit-test")
+        ScopedNetwork network = new ScopedNetwork(scope, settings);
+        Survey.Outcome outcome = new Survey(network, SurveyTest.identifier(), "camaudit-test")
+                .withMulticastFrom((java.net.Inet4Address) java.net.InetAddress.getByName("10.213.0.1"))
                 .run(report -> reports.put(report.address().getHostAddress(), report));
 
-        assertThat(outcome.surveyed()).isEqualTo(7);
+        assertThat(outcome.surveyed()).isEqualTo(6);
+        // Multicast on the link: both devices in scope answered it; the one left out did too, and was dropped.
+        assertThat(reports.get("10.213.0.2").observations())
+                .anyMatch(o -> o.probe().equals("multicast") && o.port() == 37020);
+        assertThat(reports.get("10.213.0.3").observations())
+                .anyMatch(o -> o.probe().equals("multicast") && o.port() == 37810);
+        assertThat(network.outOfScopeReplies()).isPositive();
         assertThat(reports).containsOnlyKeys("10.213.0.2", "10.213.0.3");
         Identification hik = reports.get("10.213.0.2").identification();
         assertThat(hik.maker()).isEqualTo("Hikvision");

@@ -38,7 +38,7 @@ public final class EmulatedDevice implements Closeable {
     private final ExecutorService workers;
     private final List<Closeable> sockets = new ArrayList<>();
 
-    EmulatedDevice(InetAddress address, Profile profile, Contacts contacts, ExecutorService workers)
+    EmulatedDevice(InetAddress address, Profile profile, Contacts contacts, ExecutorService workers, boolean multicast)
             throws IOException {
         this.address = address;
         this.profile = profile;
@@ -55,9 +55,15 @@ public final class EmulatedDevice implements Closeable {
                 sockets.add(server);
                 workers.execute(() -> accept(server, port));
             }
-            udp(3702, profile.wsDiscoveryMatch == null ? null : this::wsDiscovery);
-            udp(37020, profile.sadpMatch == null ? null : this::sadp);
-            udp(37810, profile.dhipJson == null ? null : this::dhip);
+            DatagramSocket wsd = udp(3702, profile.wsDiscoveryMatch == null ? null : this::wsDiscovery);
+            DatagramSocket sadp = udp(37020, profile.sadpMatch == null ? null : this::sadp);
+            DatagramSocket dhip = udp(37810, profile.dhipJson == null ? null : this::dhip);
+            if (multicast) {
+                // On a link of its own (a network namespace), the device also answers its groups, as on a real segment.
+                listen("239.255.255.250", 3702, wsd, profile.wsDiscoveryMatch == null ? null : this::wsDiscovery);
+                listen("239.255.255.250", 37020, sadp, profile.sadpMatch == null ? null : this::sadp);
+                listen("239.255.255.251", 37810, dhip, profile.dhipJson == null ? null : this::dhip);
+            }
         } catch (IOException e) {
             close();
             throw e;
@@ -77,8 +83,10 @@ public final class EmulatedDevice implements Closeable {
     }
 
     /** A UDP socket on the port, answering with the responder; with none, listening but silent (for the contact log). */
-    private void udp(int port, Responder responder) throws IOException {
-        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, port));
+    private DatagramSocket udp(int port, Responder responder) throws IOException {
+        DatagramSocket socket = new DatagramSocket(null);
+        socket.setReuseAddress(true); // beside the devices' multicast listeners on the same port
+        socket.bind(new InetSocketAddress(address, port));
         sockets.add(socket);
         workers.execute(() -> {
             byte[] buffer = new byte[65_535];
@@ -93,6 +101,35 @@ public final class EmulatedDevice implements Closeable {
                         if (reply != null) {
                             socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
                         }
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return socket;
+    }
+
+    /** Joins the group on the device's interface and answers through the device's own socket (so from its address). */
+    private void listen(String group, int port, DatagramSocket replyFrom, Responder responder) throws IOException {
+        if (responder == null) {
+            return;
+        }
+        java.net.MulticastSocket listener = new java.net.MulticastSocket(port);
+        listener.joinGroup(
+                new InetSocketAddress(InetAddress.getByName(group), 0),
+                java.net.NetworkInterface.getByInetAddress(address));
+        sockets.add(listener);
+        workers.execute(() -> {
+            byte[] buffer = new byte[65_535];
+            while (!listener.isClosed()) {
+                try {
+                    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                    listener.receive(packet);
+                    contacts.record(address, port, "multicast");
+                    byte[] reply = responder.reply(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                    if (reply != null) {
+                        replyFrom.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
                     }
                 } catch (IOException e) {
                     return;

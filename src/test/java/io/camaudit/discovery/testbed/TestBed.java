@@ -45,7 +45,7 @@ public final class TestBed implements Closeable {
             throw new IllegalArgumentException("the test bed binds loopback addresses only, not " + address);
         }
         Profile placed = profile.placedAt(address);
-        EmulatedDevice device = new EmulatedDevice(at, placed, contacts, workers);
+        EmulatedDevice device = new EmulatedDevice(at, placed, contacts, workers, !loopbackOnly);
         devices.add(device);
         return device;
     }
