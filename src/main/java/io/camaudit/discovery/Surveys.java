@@ -76,6 +76,8 @@ public class Surveys {
         return t;
     });
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    /** Surveys started and not yet ended, reserved before anything is written so two requests cannot both pass. */
+    private final java.util.concurrent.atomic.AtomicInteger slots = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Running(Survey survey, AtomicLong done, AtomicLong answered) {}
 
@@ -169,10 +171,21 @@ public class Surveys {
         if (request.concurrentHosts() < 1 || request.concurrentHosts() > SurveyRequest.MAX_CONCURRENCY) {
             throw new BadInputException("Hosts at a time must be 1 to " + SurveyRequest.MAX_CONCURRENCY);
         }
-        if (running.size() >= RUNNING_AT_ONCE) {
+        if (slots.incrementAndGet() > RUNNING_AT_ONCE) {
+            slots.decrementAndGet();
             throw new ConflictException(
                     "Two surveys are already running on this service; start this one when one ends");
         }
+        try {
+            return launch(viewer, organisation, scope, request);
+        } catch (RuntimeException e) {
+            slots.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private long launch(Viewer viewer, Organisation organisation, Scope scope, SurveyRequest request) {
+        long organisationId = organisation.id();
         SurveySettings settings = SurveySettings.polite()
                 .withRate(request.packetsPerSecond())
                 .withConcurrency(request.concurrentHosts())
@@ -257,6 +270,7 @@ public class Surveys {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             running.remove(id);
+            slots.decrementAndGet();
         }
     }
 
