@@ -192,7 +192,7 @@ class CliTest {
     void scanSurveysOnlyItsScopeAndNamesWhatItFinds() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 io.camaudit.discovery.testbed.TestBed.canBindLowPorts(),
-                "skipped: emulated devices need ports 80 and 554 on loopback (run as root, as CI does)");
+                io.camaudit.discovery.testbed.TestBed.WHY_SKIPPED);
         try (var bed = new io.camaudit.discovery.testbed.TestBed()) {
             bed.add("127.80.0.5", io.camaudit.discovery.testbed.Devices.hilookCamera());
             bed.add("127.80.0.6", io.camaudit.discovery.testbed.Devices.dahuaRecorder());

@@ -38,8 +38,7 @@ class SurveyPagesTest {
 
     @Test
     void anAdministratorPermitsRangesAndAnOfficerSurveysThemFromThePages() throws Exception {
-        assumeTrue(
-                TestBed.canBindLowPorts(), "skipped: emulated devices need ports 80 and 554 on loopback (run as root)");
+        assumeTrue(TestBed.canBindLowPorts(), TestBed.WHY_SKIPPED);
         Organisation body = estates.organisation("Pages Borough");
         Viewer officer = Estates.officerOf(body);
         String list = "/organisations/" + body.id() + "/surveys";

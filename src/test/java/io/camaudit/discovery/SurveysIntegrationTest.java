@@ -70,8 +70,7 @@ class SurveysIntegrationTest {
 
     @Test
     void anOfficerSurveysTheirPermittedNetworkAndDecidesWhatItFound() throws Exception {
-        assumeTrue(
-                TestBed.canBindLowPorts(), "skipped: emulated devices need ports 80 and 554 on loopback (run as root)");
+        assumeTrue(TestBed.canBindLowPorts(), TestBed.WHY_SKIPPED);
         Organisation body = estates.organisation("Survey Borough");
         Organisation other = estates.organisation("Other Borough");
         Viewer officer = Estates.officerOf(body);

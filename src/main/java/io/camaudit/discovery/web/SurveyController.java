@@ -207,8 +207,4 @@ class SurveyController {
         model.addAttribute("rules", surveys.fingerprints().version());
         return "surveys/list";
     }
-
-    static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
 }

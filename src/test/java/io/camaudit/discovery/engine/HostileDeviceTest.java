@@ -22,9 +22,7 @@ class HostileDeviceTest {
 
     @Test
     void hostileRepliesNeitherHangNorCrashNorExhaustTheSurvey() throws Exception {
-        assumeTrue(
-                TestBed.canBindLowPorts(),
-                "skipped: emulated devices need port 80 on loopback (run as root, as CI does)");
+        assumeTrue(TestBed.canBindLowPorts(), TestBed.WHY_SKIPPED);
         Map<String, HostReport> reports = new ConcurrentHashMap<>();
         try (TestBed bed = new TestBed()) {
             bed.add("127.78.0.1", Devices.hostile(Hostile.ENDLESS_BODY, 80, 554));

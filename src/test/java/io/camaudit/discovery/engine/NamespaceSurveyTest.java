@@ -66,7 +66,9 @@ class NamespaceSurveyTest {
                 },
                 new String[] {"ip", "netns", "exec", namespace, "ip", "link", "set", deviceSide, "up"},
                 new String[] {"ip", "netns", "exec", namespace, "ip", "link", "set", "lo", "up"});
-        for (String[] command : setup) {
+        // A container may allow namespaces but not veth links: then the test cannot run, and says so.
+        assumeTrue(run(setup.get(0)) == 0, "skipped: cannot create a veth pair (needs CAP_NET_ADMIN)");
+        for (String[] command : setup.subList(1, setup.size())) {
             assertThat(run(command)).as(String.join(" ", command)).isZero();
         }
         String deviceMac = output("ip", "netns", "exec", namespace, "cat", "/sys/class/net/" + deviceSide + "/address");

@@ -23,8 +23,7 @@ class NmapPeerTest {
 
     @Test
     void nmapsOwnXmlOfAnEmulatedCameraIsReadAndIdentified() throws Exception {
-        assumeTrue(
-                TestBed.canBindLowPorts(), "skipped: emulated devices need ports 80 and 554 on loopback (run as root)");
+        assumeTrue(TestBed.canBindLowPorts(), TestBed.WHY_SKIPPED);
         assumeTrue(new ProcessBuilder("nmap", "--version").start().waitFor() == 0, "skipped: nmap is not installed");
         Path xml = work.resolve("scan.xml");
         try (TestBed bed = new TestBed()) {

@@ -30,10 +30,7 @@ class SurveyTest {
 
     @BeforeAll
     static void survey() throws Exception {
-        assumeTrue(
-                TestBed.canBindLowPorts(),
-                "skipped: emulated devices need ports 80 and 554 on loopback (run as root, as CI does, or lower"
-                        + " net.ipv4.ip_unprivileged_port_start)");
+        assumeTrue(TestBed.canBindLowPorts(), TestBed.WHY_SKIPPED);
         bed = new TestBed();
         bed.add("127.77.0.10", Devices.hikvisionCamera());
         bed.add("127.77.0.11", Devices.dahuaRecorder());

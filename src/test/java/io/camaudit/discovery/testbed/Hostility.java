@@ -55,6 +55,7 @@ final class Hostility {
                 out.write(Http.response(200, "OK", "Content-Type: application/xml\r\n", bomb)
                         .getBytes(StandardCharsets.UTF_8));
             }
+            default -> throw new IllegalArgumentException("no such hostility: " + how);
         }
         out.flush();
     }

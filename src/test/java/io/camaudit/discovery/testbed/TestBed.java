@@ -58,6 +58,12 @@ public final class TestBed implements Closeable {
         return List.copyOf(devices);
     }
 
+    /** Why the tests that need emulated devices were skipped, when they were. */
+    public static final String WHY_SKIPPED =
+            "skipped: emulated devices need ports 80, 443 and 554 on loopback addresses"
+                    + " (run as root, as CI does, or lower net.ipv4.ip_unprivileged_port_start), and nothing else listening on"
+                    + " those ports of every address";
+
     public static boolean canBindLowPorts() {
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.254.254.254"), 80));
