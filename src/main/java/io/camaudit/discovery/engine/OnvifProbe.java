@@ -1,8 +1,6 @@
 package io.camaudit.discovery.engine;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,11 +30,11 @@ final class OnvifProbe {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ScopedNetwork network;
-    private final String userAgent;
+    private final DeviceHttp http;
 
     OnvifProbe(ScopedNetwork network, String userAgent) {
         this.network = network;
-        this.userAgent = userAgent;
+        this.http = new DeviceHttp(network, userAgent);
     }
 
     List<Observation> probe(InetAddress address, int port, String path) throws InterruptedException {
@@ -180,7 +178,7 @@ final class OnvifProbe {
 
     /**
      * Posts one SOAP 1.2 request and returns the reply's Body element, a synthetic
-     * {@code <Unauthorized/>} for an HTTP 401, or null where no SOAP came back.
+     * {@code <Unauthorized/>} where the device asked for credentials, or null where no SOAP came back.
      */
     private @Nullable Element call(
             InetAddress address,
@@ -191,45 +189,17 @@ final class OnvifProbe {
             @Nullable String security,
             List<Observation> seen)
             throws InterruptedException {
-        String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/"
-                + "soap-envelope\" xmlns:tds=\"" + DEVICE_NS + "\"><s:Header>" + (security == null ? "" : security)
-                + "</s:Header><s:Body><tds:" + operation + ">" + arguments + "</tds:" + operation
-                + "></s:Body></s:Envelope>";
-        byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + address.getHostAddress() + (port == 80 ? "" : ":" + port)
-                + "\r\nUser-Agent: " + userAgent + "\r\nContent-Type: application/soap+xml; charset=utf-8; action=\""
-                + DEVICE_NS + "/" + operation + "\"\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n";
-        byte[] request = new byte[head.length() + body.length];
-        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, request, 0, head.length());
-        System.arraycopy(body, 0, request, head.length(), body.length);
-        Socket socket = network.connect(address, port);
-        if (socket == null) {
-            return null;
+        Soap.Reply reply = Soap.call(http, address, port, path, DEVICE_NS, operation, arguments, security);
+        if (reply.error() != null) {
+            seen.add(new Observation("onvif", port, "onvif.error", reply.error()));
         }
-        try {
-            TextReply reply = Wire.exchange(socket, request, network.settings());
-            if (reply.status() == 401) {
+        if (reply.unauthorised()) {
+            try {
                 return SafeXml.parse("<Unauthorized/>".getBytes(StandardCharsets.US_ASCII));
+            } catch (SafeXml.BadXmlException e) {
+                throw new IllegalStateException("a constant parses", e);
             }
-            if (reply.truncated() || reply.body().length == 0) {
-                return null;
-            }
-            Element envelopeElement = SafeXml.parse(reply.body());
-            if (!"Envelope".equals(envelopeElement.getLocalName())) {
-                return null;
-            }
-            return SafeXml.find(envelopeElement, "Body");
-        } catch (SafeXml.BadXmlException e) {
-            seen.add(new Observation("onvif", port, "onvif.error", operation + ": " + e.getMessage()));
-            return null;
-        } catch (Wire.MalformedReplyException e) {
-            seen.add(new Observation("onvif", port, "onvif.error", operation + ": " + e.getMessage()));
-            return null;
-        } catch (IOException e) {
-            return null;
-        } finally {
-            ScopedNetwork.closeQuietly(socket);
         }
+        return reply.body();
     }
 }

@@ -19,18 +19,18 @@ import org.xml.sax.SAXException;
  * hostile reply could abuse turned off: no DOCTYPE at all (so no entity expansion and no external
  * entities), no XInclude, secure processing limits. Input is already bounded by the reply limit.
  */
-final class SafeXml {
+public final class SafeXml {
 
     private SafeXml() {}
 
     /** Thrown for XML that is malformed or carries a DOCTYPE; the message says which. */
-    static final class BadXmlException extends Exception {
-        BadXmlException(String message) {
+    public static final class BadXmlException extends Exception {
+        public BadXmlException(String message) {
             super(message);
         }
     }
 
-    static Element parse(byte[] xml) throws BadXmlException {
+    public static Element parse(byte[] xml) throws BadXmlException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -57,7 +57,7 @@ final class SafeXml {
     }
 
     /** The first element anywhere below (or at) this one with the local name, or null. */
-    static @Nullable Element find(Element from, String localName) {
+    public static @Nullable Element find(Element from, String localName) {
         if (localName.equals(from.getLocalName())) {
             return from;
         }
@@ -65,7 +65,7 @@ final class SafeXml {
         return all.getLength() == 0 ? null : (Element) all.item(0);
     }
 
-    static List<Element> findAll(Element from, String localName) {
+    public static List<Element> findAll(Element from, String localName) {
         NodeList all = from.getElementsByTagNameNS("*", localName);
         List<Element> found = new ArrayList<>();
         for (int i = 0; i < all.getLength(); i++) {
@@ -75,7 +75,7 @@ final class SafeXml {
     }
 
     /** The trimmed text of the first such element, or null where there is none or it is empty. */
-    static @Nullable String text(Element from, String localName) {
+    public static @Nullable String text(Element from, String localName) {
         Element element = find(from, localName);
         if (element == null) {
             return null;
@@ -84,7 +84,7 @@ final class SafeXml {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    static List<Element> children(Element parent) {
+    public static List<Element> children(Element parent) {
         List<Element> children = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {

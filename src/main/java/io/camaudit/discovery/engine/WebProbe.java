@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
@@ -159,8 +156,9 @@ final class WebProbe {
         try {
             Socket stream = socket;
             if (tls) {
-                SSLSocket ssl = (SSLSocket)
-                        insecureContext().getSocketFactory().createSocket(socket, address.getHostAddress(), port, true);
+                SSLSocket ssl = (SSLSocket) DeviceHttp.insecureContext()
+                        .getSocketFactory()
+                        .createSocket(socket, address.getHostAddress(), port, true);
                 ssl.startHandshake();
                 if (path.equals("/")) {
                     certificate(ssl, port, seen, probe);
@@ -194,34 +192,6 @@ final class WebProbe {
             }
         } catch (IOException e) {
             // no certificate to read
-        }
-    }
-
-    /**
-     * A TLS context that accepts any certificate: the survey reads what a device presents in order
-     * to identify it, sends it nothing secret, and must see self-signed certificates to do that.
-     */
-    private static SSLContext insecureContext() throws IOException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            TrustManager[] readAnything = {
-                new X509TrustManager() {
-                    @Override
-                    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                    @Override
-                    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                    @Override
-                    public X509Certificate[] getAcceptedIssuers() {
-                        return new X509Certificate[0];
-                    }
-                }
-            };
-            context.init(null, readAnything, null);
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("TLS is not available", e);
         }
     }
 

@@ -212,6 +212,14 @@ public final class Devices {
         return p;
     }
 
+    static void rtspFor(Profile p, String server, String realm) {
+        rtsp(p, server, realm);
+    }
+
+    static String dhipFor(String deviceClass, String type, String serial, String version, String vendor, String mac) {
+        return dhip(deviceClass, type, serial, version, vendor, mac);
+    }
+
     private static void rtsp(Profile p, String server, String realm) {
         String serverLine = server == null ? "" : "Server: " + server + "\r\n";
         p.rtsp.put(

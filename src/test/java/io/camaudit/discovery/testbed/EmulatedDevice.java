@@ -58,6 +58,9 @@ public final class EmulatedDevice implements Closeable {
             DatagramSocket wsd = udp(3702, profile.wsDiscoveryMatch == null ? null : this::wsDiscovery);
             DatagramSocket sadp = udp(37020, profile.sadpMatch == null ? null : this::sadp);
             DatagramSocket dhip = udp(37810, profile.dhipJson == null ? null : this::dhip);
+            if (profile.ssdpReply != null) {
+                udp(1900, this::ssdp);
+            }
             if (multicast) {
                 // On a link of its own (a network namespace), the device also answers its groups, as on a real segment.
                 listen("239.255.255.250", 3702, wsd, profile.wsDiscoveryMatch == null ? null : this::wsDiscovery);
@@ -167,6 +170,10 @@ public final class EmulatedDevice implements Closeable {
                 return;
             }
             String requestLine = head.split("\r\n", 2)[0];
+            byte[] body = requestLine.startsWith("POST ")
+                    ? in.readNBytes(Math.min(contentLength(head), 1 << 20))
+                    : new byte[0];
+            contacts.request(address, port, requestLine, new String(body, StandardCharsets.UTF_8));
             String[] parts = requestLine.split(" ");
             if (parts.length < 3) {
                 return;
@@ -180,9 +187,14 @@ public final class EmulatedDevice implements Closeable {
             } else if (!parts[2].startsWith("HTTP/")) {
                 out.write(Http.response(400, "Bad Request", "", "").getBytes(StandardCharsets.ISO_8859_1));
             } else if (parts[0].equals("POST") && parts[1].startsWith("/onvif/") && profile.onvif != null) {
-                int length = contentLength(head);
-                byte[] body = in.readNBytes(Math.min(length, 1 << 20));
                 out.write(onvif(new String(body, StandardCharsets.UTF_8)));
+            } else if (profile.protectedHttp.containsKey(parts[1])) {
+                boolean allowed =
+                        Digest.valid(head, parts[0], profile.httpUser, profile.httpPassword, profile.httpRealm);
+                out.write((allowed
+                                ? profile.protectedHttp.get(parts[1])
+                                : Digest.challenge(profile.httpServer, profile.httpRealm))
+                        .getBytes(StandardCharsets.UTF_8));
             } else {
                 String response = profile.http.getOrDefault(parts[1], profile.httpDefault);
                 out.write((response == null ? Http.notFound() : response).getBytes(StandardCharsets.UTF_8));
@@ -224,13 +236,7 @@ public final class EmulatedDevice implements Closeable {
 
     private byte[] onvif(String body) {
         Profile.OnvifDevice device = profile.onvif;
-        String operation = body.contains("GetSystemDateAndTime")
-                ? "GetSystemDateAndTime"
-                : body.contains("GetDeviceInformation")
-                        ? "GetDeviceInformation"
-                        : body.contains("GetServices")
-                                ? "GetServices"
-                                : body.contains("GetCapabilities") ? "GetCapabilities" : "Unknown";
+        String operation = Onvif.operation(body);
         if (!operation.equals("GetSystemDateAndTime") && device.username() != null && !authorised(body, device)) {
             return Http.soap(400, Onvif.fault("ter:NotAuthorized", "Sender not Authorized"));
         }
@@ -238,7 +244,10 @@ public final class EmulatedDevice implements Closeable {
             case "GetSystemDateAndTime" -> Onvif.dateAndTime(ZonedDateTime.now(ZoneOffset.UTC));
             case "GetDeviceInformation" -> Onvif.deviceInformation(device);
             case "GetServices" -> Onvif.services(address.getHostAddress(), device.ptz());
-            case "GetCapabilities" -> Onvif.capabilities(address.getHostAddress(), device.ptz());
+            case "GetCapabilities" -> Onvif.capabilities(address.getHostAddress(), device.ptz(), profile.onvifMedia);
+            case "GetProfiles" -> profile.onvifMedia == null ? null : Onvif.profiles(profile.onvifMedia, device.ptz());
+            case "GetAudioSources" -> profile.onvifMedia == null ? null : Onvif.audioSources(profile.onvifMedia);
+            case "GetEventProperties" -> profile.onvifMedia == null ? null : Onvif.eventProperties(profile.onvifMedia);
             default -> null;
         };
         return answer == null
@@ -276,6 +285,11 @@ public final class EmulatedDevice implements Closeable {
         Matcher id = Pattern.compile("MessageID>([^<]+)<").matcher(text);
         return Onvif.probeMatches(id.find() ? id.group(1) : "uuid:unknown", profile.wsDiscoveryMatch)
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] ssdp(byte[] request) {
+        String text = new String(request, StandardCharsets.US_ASCII);
+        return text.startsWith("M-SEARCH") ? profile.ssdpReply.getBytes(StandardCharsets.US_ASCII) : null;
     }
 
     private byte[] sadp(byte[] request) {

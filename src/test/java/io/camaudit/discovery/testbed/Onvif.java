@@ -46,13 +46,123 @@ final class Onvif {
                 + "</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version></tds:Service>";
     }
 
-    static String capabilities(String host, boolean ptz) {
+    static String operation(String body) {
+        for (String operation : java.util.List.of(
+                "GetSystemDateAndTime",
+                "GetDeviceInformation",
+                "GetServices",
+                "GetCapabilities",
+                "GetProfiles",
+                "GetAudioSources",
+                "GetEventProperties")) {
+            if (body.contains(operation)) {
+                return operation;
+            }
+        }
+        return "Unknown";
+    }
+
+    static String capabilities(String host, boolean ptz, Profile.OnvifMedia media) {
         String base = "http://" + host + "/onvif/";
-        return OPEN + "<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Device><tt:XAddr>" + base
+        String analytics = media != null && media.analytics()
+                ? "<tt:Analytics><tt:XAddr>" + base + "Analytics</tt:XAddr><tt:RuleSupport>true</tt:RuleSupport>"
+                        + "<tt:AnalyticsModuleSupport>true</tt:AnalyticsModuleSupport></tt:Analytics>"
+                : "";
+        return OPEN + "<tds:GetCapabilitiesResponse><tds:Capabilities>" + analytics + "<tt:Device><tt:XAddr>" + base
                 + "device_service</tt:XAddr></tt:Device><tt:Events><tt:XAddr>" + base + "Events</tt:XAddr></tt:Events>"
                 + "<tt:Media><tt:XAddr>" + base + "Media</tt:XAddr></tt:Media>"
                 + (ptz ? "<tt:PTZ><tt:XAddr>" + base + "PTZ</tt:XAddr></tt:PTZ>" : "")
                 + "</tds:Capabilities></tds:GetCapabilitiesResponse>" + CLOSE;
+    }
+
+    /** One media profile with video, optional audio and PTZ, and the video analytics configuration's modules and rules. */
+    static String profiles(Profile.OnvifMedia media, boolean ptz) {
+        StringBuilder analytics = new StringBuilder();
+        if (!media.modules().isEmpty() || !media.rules().isEmpty()) {
+            analytics.append("<tt:VideoAnalyticsConfiguration token=\"VideoAnalyticsToken\"><tt:Name>VA</tt:Name>"
+                    + "<tt:UseCount>1</tt:UseCount><tt:AnalyticsEngineConfiguration>");
+            for (String module : media.modules()) {
+                analytics
+                        .append("<tt:AnalyticsModule Name=\"")
+                        .append(module)
+                        .append("\" Type=\"")
+                        .append(module)
+                        .append("\"><tt:Parameters/></tt:AnalyticsModule>");
+            }
+            analytics.append("</tt:AnalyticsEngineConfiguration><tt:RuleEngineConfiguration>");
+            for (String rule : media.rules()) {
+                analytics
+                        .append("<tt:Rule Name=\"Rule-")
+                        .append(rule.replace(':', '-'))
+                        .append("\" Type=\"")
+                        .append(rule)
+                        .append("\"><tt:Parameters/></tt:Rule>");
+            }
+            analytics.append("</tt:RuleEngineConfiguration></tt:VideoAnalyticsConfiguration>");
+        }
+        return OPEN.replace(
+                        "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"",
+                        "xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\"")
+                + "<trt:GetProfilesResponse><trt:Profiles token=\"Profile_1\" fixed=\"true\"><tt:Name>mainStream</tt:Name>"
+                + "<tt:VideoSourceConfiguration token=\"VideoSourceToken\"><tt:Name>VideoSourceConfig</tt:Name>"
+                + "<tt:UseCount>1</tt:UseCount><tt:SourceToken>VideoSource_1</tt:SourceToken>"
+                + "<tt:Bounds x=\"0\" y=\"0\" width=\"2560\" height=\"1440\"/></tt:VideoSourceConfiguration>"
+                + (media.audioSource()
+                        ? "<tt:AudioSourceConfiguration token=\"AudioSourceConfigToken\"><tt:Name>AudioSourceConfig</tt:Name>"
+                                + "<tt:UseCount>1</tt:UseCount><tt:SourceToken>AudioSourceChannel</tt:SourceToken>"
+                                + "</tt:AudioSourceConfiguration>"
+                        : "")
+                + "<tt:VideoEncoderConfiguration token=\"VideoEncoderToken_1\"><tt:Name>VideoEncoder_1</tt:Name>"
+                + "<tt:UseCount>1</tt:UseCount><tt:Encoding>H264</tt:Encoding></tt:VideoEncoderConfiguration>"
+                + (media.audioEncoder()
+                        ? "<tt:AudioEncoderConfiguration token=\"MainAudioEncoderToken\"><tt:Name>AudioEncoderConfig</tt:Name>"
+                                + "<tt:UseCount>1</tt:UseCount><tt:Encoding>G711</tt:Encoding><tt:Bitrate>64</tt:Bitrate>"
+                                + "<tt:SampleRate>8</tt:SampleRate></tt:AudioEncoderConfiguration>"
+                        : "")
+                + analytics
+                + (ptz
+                        ? "<tt:PTZConfiguration token=\"PTZToken\"><tt:Name>PTZ</tt:Name><tt:UseCount>1</tt:UseCount>"
+                                + "<tt:NodeToken>PTZNODETOKEN</tt:NodeToken></tt:PTZConfiguration>"
+                        : "")
+                + "</trt:Profiles></trt:GetProfilesResponse>" + CLOSE;
+    }
+
+    static String audioSources(Profile.OnvifMedia media) {
+        return OPEN.replace(
+                        "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"",
+                        "xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\"")
+                + "<trt:GetAudioSourcesResponse>"
+                + (media.audioSource()
+                        ? "<trt:AudioSources token=\"AudioSourceChannel\"><tt:Channels>1</tt:Channels></trt:AudioSources>"
+                        : "")
+                + "</trt:GetAudioSourcesResponse>" + CLOSE;
+    }
+
+    /** The TopicSet, each topic a path of elements (RuleEngine/LineDetector/Crossed) marked as a topic at its leaf. */
+    static String eventProperties(Profile.OnvifMedia media) {
+        StringBuilder topics = new StringBuilder();
+        for (String topic : media.topics()) {
+            String[] parts = topic.split("/");
+            for (int i = 0; i < parts.length; i++) {
+                String prefix = i == 0 ? "tns1:" : "";
+                topics.append('<').append(prefix).append(parts[i]);
+                topics.append(i == parts.length - 1 ? " wstop:topic=\"true\">" : ">");
+            }
+            for (int i = parts.length - 1; i >= 0; i--) {
+                topics.append("</")
+                        .append(i == 0 ? "tns1:" : "")
+                        .append(parts[i])
+                        .append('>');
+            }
+        }
+        return OPEN.replace(
+                        "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"",
+                        "xmlns:tev=\"http://www.onvif.org/ver10/events/wsdl\" xmlns:tns1=\"http://www.onvif.org/ver10/topics\""
+                                + " xmlns:wstop=\"http://docs.oasis-open.org/wsn/t-1\"")
+                + "<tev:GetEventPropertiesResponse><tev:TopicNamespaceLocation>"
+                + "http://www.onvif.org/onvif/ver10/topics/topicns.xml</tev:TopicNamespaceLocation>"
+                + "<wsnt:FixedTopicSet xmlns:wsnt=\"http://docs.oasis-open.org/wsn/b-2\">true</wsnt:FixedTopicSet>"
+                + "<wstop:TopicSet>" + topics + "</wstop:TopicSet></tev:GetEventPropertiesResponse>" + CLOSE;
     }
 
     static String fault(String subcode, String reason) {

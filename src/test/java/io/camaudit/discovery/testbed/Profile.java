@@ -35,6 +35,29 @@ public final class Profile {
     /** Whether ports 443 and 8443 speak TLS (a printer's plain-HTTP 443 is a misconfiguration some have). */
     boolean tls;
 
+    /** HTTP responses served only to a request with a valid Digest answer for the account below (vendor interfaces). */
+    final Map<String, String> protectedHttp = new LinkedHashMap<>();
+
+    @Nullable
+    String httpUser;
+
+    @Nullable
+    String httpPassword;
+
+    String httpRealm = "device";
+
+    /** The Server header of its challenges (null: none, as Dahua's web server sends none). */
+    @Nullable
+    String httpServer;
+
+    /** What the ONVIF media, analytics and event services say (null: only the device service). */
+    @Nullable
+    OnvifMedia onvifMedia;
+
+    /** The reply to an SSDP M-SEARCH on UDP 1900 (null: silent). */
+    @Nullable
+    String ssdpReply;
+
     /** Raw bytes sent for any TCP request instead of a proper answer (hostile devices). */
     @Nullable
     Hostile hostile;
@@ -56,6 +79,13 @@ public final class Profile {
         copy.dhipJson = dhipJson == null ? null : dhipJson.replace("{host}", host);
         copy.hostile = hostile;
         copy.tls = tls;
+        protectedHttp.forEach((path, response) -> copy.protectedHttp.put(path, response.replace("{host}", host)));
+        copy.httpUser = httpUser;
+        copy.httpPassword = httpPassword;
+        copy.httpRealm = httpRealm;
+        copy.httpServer = httpServer;
+        copy.onvifMedia = onvifMedia;
+        copy.ssdpReply = ssdpReply;
         return copy;
     }
 
@@ -73,6 +103,19 @@ public final class Profile {
             @Nullable String username,
             @Nullable String password,
             boolean ptz) {}
+
+    /**
+     * The media profile's audio, the analytics modules and rules in its video analytics
+     * configuration, the event topics the device can raise (paths like RuleEngine/LineDetector),
+     * and whether GetCapabilities reports analytics.
+     */
+    record OnvifMedia(
+            boolean audioSource,
+            boolean audioEncoder,
+            java.util.List<String> modules,
+            java.util.List<String> rules,
+            java.util.List<String> topics,
+            boolean analytics) {}
 
     /** Ways a device can misbehave. */
     public enum Hostile {
