@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             CheckCommand.class,
             ScanCommand.class,
+            AuditCommand.class,
             IdentifyCommand.class,
             IntelCommand.class,
             UserCommand.class

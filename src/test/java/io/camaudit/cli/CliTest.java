@@ -51,7 +51,7 @@ class CliTest {
     void helpNamesEveryCommand() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("serve", "import", "export", "check", "scan", "intel", "user");
+        assertThat(help.out()).contains("serve", "import", "export", "check", "scan", "audit", "intel", "user");
     }
 
     @Test
@@ -233,6 +233,62 @@ class CliTest {
         Run bad = run("scan", "--data-dir", data.toString(), "--scope", "10.0.0.0/8");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("at most");
+    }
+
+    @Test
+    void auditPrintsEachDevicesMatrixAndNeverTheAccountsPassword() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.camaudit.discovery.testbed.TestBed.canBindLowPorts(),
+                io.camaudit.discovery.testbed.TestBed.WHY_SKIPPED);
+        try (var bed = new io.camaudit.discovery.testbed.TestBed()) {
+            bed.add("127.82.0.5", io.camaudit.discovery.testbed.AuditedDevices.hikvisionCamera());
+            bed.add("127.82.0.9", io.camaudit.discovery.testbed.AuditedDevices.hikvisionCamera());
+            Path account = data.resolve("account.properties");
+            Files.writeString(
+                    account,
+                    "username=" + io.camaudit.discovery.testbed.AuditedDevices.USER + "\npassword="
+                            + io.camaudit.discovery.testbed.AuditedDevices.HIKVISION_PASSWORD + "\n");
+            Run audit = run(
+                    "audit",
+                    "--data-dir",
+                    data.toString(),
+                    "--scope",
+                    "127.82.0.0/29",
+                    "--exclude",
+                    "127.82.0.6-127.82.0.7",
+                    "--rate",
+                    "2000",
+                    "--connect-timeout",
+                    "500",
+                    "--credentials",
+                    account.toString());
+            assertThat(audit.exit()).isZero();
+            assertThat(audit.out())
+                    .contains(
+                            "127.82.0.5  Hikvision DS-2CD2143G0-I V5.5.0 build 170725 (read with the credentials given)")
+                    .contains("Present, switched off:")
+                    .contains("Face detection and capture")
+                    .contains("Cloud link (vendor platform or P2P) (Hik-Connect / EZVIZ platform access switched on")
+                    .contains("CVE-2021-36260: Likely affected");
+            assertThat(audit.out()).doesNotContain("127.82.0.9");
+            assertThat(audit.err())
+                    .contains("Auditing 6 addresses")
+                    .contains("with the read-only account audit")
+                    .contains("1 with face recognition or detection present, 0 switched on")
+                    .contains("1 with a cloud link switched on");
+            assertThat(audit.out() + audit.err())
+                    .doesNotContain(io.camaudit.discovery.testbed.AuditedDevices.HIKVISION_PASSWORD);
+            assertThat(bed.contacts().to("127.82.0.9")).isEmpty();
+
+            Run json = run("audit", "--data-dir", data.toString(), "--scope", "127.82.0.5", "--json");
+            assertThat(json.out())
+                    .contains("\"access\":\"WITHOUT_CREDENTIALS\"")
+                    .contains("\"status\":\"UNAUTHORISED\"")
+                    .contains("\"feature\":\"VENDOR_SDK\",\"present\":\"YES\",\"enabled\":\"YES\"");
+        }
+        Run bad = run("audit", "--data-dir", data.toString(), "--scope", "10.0.0.0/8");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("camaudit audit:").contains("at most");
     }
 
     @Test

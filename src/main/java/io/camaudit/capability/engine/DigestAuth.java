@@ -64,13 +64,18 @@ final class DigestAuth {
 
     static String authorization(
             Challenge challenge, AuditCredentials credentials, String method, String uri, int count) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        return authorization(
+                challenge, credentials, method, uri, count, HexFormat.of().formatHex(nonce));
+    }
+
+    static String authorization(
+            Challenge challenge, AuditCredentials credentials, String method, String uri, int count, String cnonce) {
         String ha1 = hash(
                 challenge.algorithm(), credentials.username() + ":" + challenge.realm() + ":" + credentials.password());
         String ha2 = hash(challenge.algorithm(), method + ":" + uri);
         String nc = String.format(Locale.ROOT, "%08x", count);
-        byte[] nonce = new byte[12];
-        RANDOM.nextBytes(nonce);
-        String cnonce = HexFormat.of().formatHex(nonce);
         String response = challenge.qopAuth()
                 ? hash(challenge.algorithm(), ha1 + ":" + challenge.nonce() + ":" + nc + ":" + cnonce + ":auth:" + ha2)
                 : hash(challenge.algorithm(), ha1 + ":" + challenge.nonce() + ":" + ha2);
