@@ -36,7 +36,9 @@ public final class Contexts {
                             "logging.threshold.console=OFF",
                             "camaudit.bootstrap-admin=false",
                             // A command ends when its work is done; devices are annotated by the service.
-                            "camaudit.annotate-devices=false");
+                            "camaudit.annotate-devices=false",
+                            // Scheduled capability audits are the service's to run, not a command's.
+                            "camaudit.scheduled-audits=false");
         }
         return builder.run(args.toArray(String[]::new));
     }

@@ -27,8 +27,11 @@ class OrganisationController {
 
     private final Register register;
 
-    OrganisationController(Register register) {
+    private final java.util.List<io.camaudit.register.OrganisationNotes> notes;
+
+    OrganisationController(Register register, java.util.List<io.camaudit.register.OrganisationNotes> notes) {
         this.register = register;
+        this.notes = notes;
     }
 
     @GetMapping("/organisations")
@@ -61,6 +64,11 @@ class OrganisationController {
         model.addAttribute("countsBySite", register.deviceCountsBySite(viewer, id));
         model.addAttribute("byManufacturer", register.deviceCountsByManufacturer(viewer, id));
         model.addAttribute("canWrite", viewer.canWrite(id));
+        model.addAttribute(
+                "notes",
+                notes.stream()
+                        .flatMap(n -> n.notesFor(viewer, organisation).stream())
+                        .toList());
         return "organisations/show";
     }
 

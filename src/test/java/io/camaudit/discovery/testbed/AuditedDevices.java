@@ -99,6 +99,13 @@ public final class AuditedDevices {
         return p;
     }
 
+    /** The same camera a month later, its face detection switched on (remotely, say). */
+    public static Profile hikvisionCameraFaceDetectionOn() {
+        Profile p = hikvisionCamera();
+        isapi(p, "/ISAPI/Smart/FaceDetect/1", enabled("FaceDetect", true));
+        return p;
+    }
+
     /** The same camera with credentials that differ from the ones an audit is given: every read is refused. */
     public static Profile hikvisionCameraOtherPassword() {
         Profile p = hikvisionCamera();

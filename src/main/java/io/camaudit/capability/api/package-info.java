@@ -1,0 +1,5 @@
+/** The capability audit as JSON. */
+@NullMarked
+package io.camaudit.capability.api;
+
+import org.jspecify.annotations.NullMarked;
