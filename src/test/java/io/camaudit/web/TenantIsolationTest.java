@@ -62,6 +62,12 @@ public class TenantIsolationTest {
 
     long survey;
 
+    @Autowired
+    io.camaudit.capability.CapabilityAudits capabilityAudits;
+
+    long capabilityAudit;
+    long account;
+
     Organisation mine;
     Organisation theirs;
     Viewer me;
@@ -100,8 +106,12 @@ public class TenantIsolationTest {
                 them,
                 theirs.id(),
                 new io.camaudit.discovery.SurveyRequest(List.of("127.82.0.1"), List.of(), 300, 4, null));
+        account = capabilityAudits.addCredential(them, theirs.id(), null, null, "their-account", "their-secret");
+        capabilityAudit = capabilityAudits.start(them, theirs.id(), "127.82.0.1");
         try {
             assertThat(surveys.await(survey, java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(capabilityAudits.await(capabilityAudit, java.time.Duration.ofSeconds(30)))
+                    .isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -141,7 +151,15 @@ public class TenantIsolationTest {
                 "/surveys/" + survey,
                 "/api/v1/organisations/" + o + "/surveys",
                 "/api/v1/organisations/" + o + "/survey-permit",
-                "/api/v1/surveys/" + survey);
+                "/api/v1/surveys/" + survey,
+                "/organisations/" + o + "/capabilities",
+                "/capability-audits/" + capabilityAudit,
+                "/capability-audits/" + capabilityAudit + "/results/1",
+                "/api/v1/organisations/" + o + "/capabilities",
+                "/api/v1/organisations/" + o + "/capability-audits",
+                "/api/v1/organisations/" + o + "/device-accounts",
+                "/api/v1/organisations/" + o + "/capability-schedule",
+                "/api/v1/capability-audits/" + capabilityAudit);
     }
 
     @Test
@@ -183,7 +201,12 @@ public class TenantIsolationTest {
                 "/organisations/" + o + "/surveys", "scope=127.82.0.2&rate=300&concurrency=4",
                 "/surveys/" + survey + "/cancel", "",
                 "/surveys/" + survey + "/hosts/1/accept", "",
-                "/surveys/" + survey + "/hosts/1/reject", "");
+                "/surveys/" + survey + "/hosts/1/reject", "",
+                "/organisations/" + o + "/capabilities/audits", "scope=127.82.0.2",
+                "/organisations/" + o + "/capabilities/accounts", "username=planted&password=planted",
+                "/organisations/" + o + "/capabilities/accounts/" + account + "/delete", "",
+                "/organisations/" + o + "/capabilities/schedule", "everyDays=1",
+                "/capability-audits/" + capabilityAudit + "/cancel", "");
         for (var form : forms.entrySet()) {
             int status = mvc.perform(post(form.getKey())
                             .with(as(me))
@@ -200,7 +223,8 @@ public class TenantIsolationTest {
                 "/api/v1/sites/" + site, "{\"name\":\"Hijacked\",\"kind\":\"OTHER\",\"sensitive\":false}",
                 "/api/v1/systems/" + system, "{\"name\":\"Hijacked\"}",
                 "/api/v1/devices/" + device, "{\"manufacturer\":\"Hijacked\"}",
-                "/api/v1/organisations/" + o + "/policy", "{\"policy\":\"us-ndaa-889\"}");
+                "/api/v1/organisations/" + o + "/policy", "{\"policy\":\"us-ndaa-889\"}",
+                "/api/v1/organisations/" + o + "/capability-schedule", "{\"everyDays\":1}");
         for (var call : api.entrySet()) {
             int status = mvc.perform(put(call.getKey())
                             .with(as(me))
@@ -219,7 +243,10 @@ public class TenantIsolationTest {
                 "/api/v1/organisations/" + o + "/policies",
                 "/api/v1/surveys/" + survey + "/cancel",
                 "/api/v1/surveys/" + survey + "/hosts/1/accept",
-                "/api/v1/surveys/" + survey + "/hosts/1/reject")) {
+                "/api/v1/surveys/" + survey + "/hosts/1/reject",
+                "/api/v1/organisations/" + o + "/capability-audits",
+                "/api/v1/organisations/" + o + "/device-accounts",
+                "/api/v1/capability-audits/" + capabilityAudit + "/cancel")) {
             int status = mvc.perform(post(route)
                             .with(as(me))
                             .with(csrf())
@@ -252,6 +279,19 @@ public class TenantIsolationTest {
                 .getStatus();
         assertThat(started).isEqualTo(404);
         assertThat(surveys.surveysOf(admin, o)).hasSize(1);
+        int deleted = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/v1/organisations/" + o + "/device-accounts/" + account)
+                        .with(as(me))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(deleted).isEqualTo(404);
+        assertThat(capabilityAudits.credentials(admin, o))
+                .extracting(io.camaudit.capability.CredentialView::username)
+                .containsExactly("their-account");
+        assertThat(capabilityAudits.audits(admin, o)).hasSize(1);
+        assertThat(capabilityAudits.schedule(admin, o)).isEmpty();
     }
 
     @Test
