@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** On a device's page, its capability matrix as last audited; on an organisation's, the summary of its devices. */
 @Component
+@org.springframework.core.annotation.Order(20) // after who made it and what the policy says
 class CapabilityNotes implements DeviceNotes, OrganisationNotes {
 
     private static final DateTimeFormatter DATE =

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** On a device's page: who made it (as last resolved, with the evidence) and what the organisation's policy says. */
 @Component
+@org.springframework.core.annotation.Order(10) // first on the page: who made it
 class MakerNotes implements DeviceNotes {
 
     private final Intel intel;
