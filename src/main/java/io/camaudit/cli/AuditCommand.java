@@ -21,7 +21,6 @@ import io.camaudit.intel.Intel;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,44 +65,8 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     DataDirOption data = new DataDirOption();
 
-    @Option(
-            names = "--scope",
-            required = true,
-            paramLabel = "ADDRESSES",
-            description =
-                    "What to audit: a block, an address or a range; repeat or separate with commas. At most a /12.")
-    List<String> scope = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "ADDRESSES", description = "Addresses never to touch, in the same forms")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(
-            names = "--rate",
-            paramLabel = "N",
-            defaultValue = "300",
-            description = "New connections and datagrams a second, in all (default: ${DEFAULT-VALUE})")
-    int rate;
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            defaultValue = "32",
-            description = "Devices audited at a time (default: ${DEFAULT-VALUE})")
-    int concurrency;
-
-    @Option(
-            names = "--connect-timeout",
-            paramLabel = "MS",
-            defaultValue = "1500",
-            description = "Milliseconds to wait for a TCP connection (default: ${DEFAULT-VALUE})")
-    int connectTimeout;
-
-    @Option(
-            names = "--read-timeout",
-            paramLabel = "MS",
-            defaultValue = "3000",
-            description = "Milliseconds a reply may take in all (default: ${DEFAULT-VALUE})")
-    int readTimeout;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Option(
             names = "--credentials",
@@ -125,15 +88,8 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
         AuditCredentials account = null;
         Indicators indicators = Indicators.bundled();
         try {
-            parsed = Scope.parse(scope, exclude);
-            settings = SurveySettings.polite()
-                    .withPorts(CapabilityAudit.ports(indicators))
-                    .withRate(rate)
-                    .withConcurrency(concurrency)
-                    .withTimeouts(
-                            Duration.ofMillis(connectTimeout),
-                            Duration.ofMillis(readTimeout),
-                            SurveySettings.polite().udpWait());
+            parsed = network.parsedScope();
+            settings = network.settings(CapabilityAudit.ports(indicators));
             if (credentials != null) {
                 OnvifCredentials read = ScanCommand.readCredentials(credentials);
                 account = new AuditCredentials(read.username(), read.password());

@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,30 +55,8 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data = new DataDirOption();
 
-    @Option(
-            names = "--scope",
-            required = true,
-            paramLabel = "ADDRESSES",
-            description = "What to survey: a block (10.20.0.0/16), an address or a range (10.20.1.10-10.20.1.40);"
-                    + " repeat or separate with commas. At most a /12.")
-    List<String> scope = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "ADDRESSES", description = "Addresses never to touch, in the same forms")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(
-            names = "--rate",
-            paramLabel = "N",
-            defaultValue = "300",
-            description = "New connections and datagrams a second, in all (default: ${DEFAULT-VALUE})")
-    int rate;
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            defaultValue = "32",
-            description = "Hosts surveyed at a time (default: ${DEFAULT-VALUE})")
-    int concurrency;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Option(
             names = "--ports",
@@ -88,20 +65,6 @@ final class ScanCommand implements Callable<Integer> {
             description = "TCP ports to try (default: 80,81,88,443,554,2020,7070,8000,8080,8443,8554,8899,34567,37777)")
     @Nullable
     List<Integer> ports;
-
-    @Option(
-            names = "--connect-timeout",
-            paramLabel = "MS",
-            defaultValue = "1500",
-            description = "Milliseconds to wait for a TCP connection (default: ${DEFAULT-VALUE})")
-    int connectTimeout;
-
-    @Option(
-            names = "--read-timeout",
-            paramLabel = "MS",
-            defaultValue = "3000",
-            description = "Milliseconds a reply may take in all (default: ${DEFAULT-VALUE})")
-    int readTimeout;
 
     @Option(
             names = "--credentials",
@@ -128,17 +91,8 @@ final class ScanCommand implements Callable<Integer> {
         Scope parsed;
         SurveySettings settings;
         try {
-            parsed = Scope.parse(scope, exclude);
-            settings = SurveySettings.polite()
-                    .withRate(rate)
-                    .withConcurrency(concurrency)
-                    .withTimeouts(
-                            Duration.ofMillis(connectTimeout),
-                            Duration.ofMillis(readTimeout),
-                            SurveySettings.polite().udpWait());
-            if (ports != null) {
-                settings = settings.withPorts(ports);
-            }
+            parsed = network.parsedScope();
+            settings = network.settings(ports == null ? SurveySettings.CAMERA_PORTS : ports);
             if (credentials != null) {
                 settings = settings.withCredentials(readCredentials(credentials));
             }
