@@ -238,7 +238,42 @@ public class CapabilityAudits {
         Organisation organisation = register.organisation(viewer, organisationId);
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
         Scope scope = scope(organisation, surveys.permit(viewer, organisationId), scopeText);
-        return launch(viewer.username(), organisation, scope);
+        return launch(viewer.username(), organisation, scope, scope.toString());
+    }
+
+    /**
+     * Starts an audit of the body's registered in-service devices that have an address within its
+     * permitted ranges (an officer types addresses into the register, so the permit still bounds
+     * what the server reaches).
+     */
+    public long startRegistered(Viewer viewer, long organisationId) {
+        Organisation organisation = register.organisation(viewer, organisationId);
+        viewer.requireWrite(organisationId, "Organisation " + organisationId);
+        Scope permit = scope(organisation, surveys.permit(viewer, organisationId), null);
+        Set<String> inside = new LinkedHashSet<>();
+        for (CapabilityRows.DeviceInput device : rows.devices(organisationId)) {
+            String ip = device.ipAddress();
+            if (ip.matches("\\d{1,3}(\\.\\d{1,3}){3}") && permit.contains(literal(ip))) {
+                inside.add(ip);
+            }
+        }
+        if (inside.isEmpty()) {
+            throw new BadInputException("None of " + organisation.name()
+                    + "'s in-service devices has an IPv4 address within the permitted ranges (" + permit + ")");
+        }
+        return launch(
+                viewer.username(),
+                organisation,
+                Scope.parse(List.copyOf(inside), List.of()),
+                "the " + inside.size() + " registered devices within " + permit);
+    }
+
+    private static java.net.InetAddress literal(String ip) {
+        try {
+            return java.net.InetAddress.getByName(ip); // a literal: no look-up
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("an address literal always parses: " + ip, e);
+        }
     }
 
     private static Scope scope(Organisation organisation, String permitted, @Nullable String scopeText) {
@@ -263,7 +298,7 @@ public class CapabilityAudits {
         return scope;
     }
 
-    private long launch(String actor, Organisation organisation, Scope scope) {
+    private long launch(String actor, Organisation organisation, Scope scope, String label) {
         if (slots.incrementAndGet() > RUNNING_AT_ONCE) {
             slots.decrementAndGet();
             throw new ConflictException("Two audits are already running on this service; start this one when one ends");
@@ -275,7 +310,7 @@ public class CapabilityAudits {
             long id = transactions.execute(status -> {
                 long auditId = rows.insertAudit(
                         organisationId,
-                        scope.toString(),
+                        label.length() > 2_000 ? label.substring(0, 1_990) + "…" : label,
                         scope.size(),
                         indicators.version(),
                         intel.resolverVersion(),
@@ -287,7 +322,7 @@ public class CapabilityAudits {
                         "capability_audit",
                         auditId,
                         organisationId,
-                        "Started a capability audit of " + scope + " for " + organisation.name(),
+                        "Started a capability audit of " + label + " for " + organisation.name(),
                         null,
                         Map.of("scope", scope.toString(), "accounts", knowledge.accounts()));
                 return auditId;
@@ -685,7 +720,8 @@ public class CapabilityAudits {
                         new Viewer("scheduler", io.camaudit.shared.Role.ADMINISTRATOR, null), due.organisationId());
                 String permitted = surveys.permit(
                         new Viewer("scheduler", io.camaudit.shared.Role.ADMINISTRATOR, null), due.organisationId());
-                launch("scheduler", organisation, scope(organisation, permitted, due.scope()));
+                Scope scope = scope(organisation, permitted, due.scope());
+                launch("scheduler", organisation, scope, scope.toString());
                 started++;
             } catch (RuntimeException e) {
                 LOG.warn(

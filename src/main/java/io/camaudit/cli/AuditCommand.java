@@ -21,6 +21,7 @@ import io.camaudit.intel.Intel;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,12 +78,25 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
     Path credentials;
 
     @Option(
+            names = {"-o", "--organisation"},
+            paramLabel = "NAME|ID",
+            description = "Audit for this body, as its Capability audits page does: within its permitted survey ranges,"
+                    + " with the device accounts stored for it, its results kept beside its register and compared with"
+                    + " each device's previous audit. Without --scope, its registered devices are audited. The service's"
+                    + " polite defaults apply (--rate and the other network options are not used).")
+    @Nullable
+    String organisation;
+
+    @Option(
             names = "--json",
             description = "One JSON object per device, with every document read and every piece of evidence")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        if (organisation != null) {
+            return forOrganisation();
+        }
         Scope parsed;
         SurveySettings settings;
         AuditCredentials account = null;
@@ -138,6 +152,76 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
                     summary);
             return 0;
         }
+    }
+
+    /** An audit run by the service for a body, waited for, then printed from what it stored. */
+    private int forOrganisation() throws Exception {
+        if (credentials != null) {
+            System.err.println(
+                    "camaudit audit: with -o the body's stored device accounts are used; give accounts on its"
+                            + " Capability audits page or with POST /api/v1/organisations/{id}/device-accounts");
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = Contexts.start(false, data.dataDir)) {
+            io.camaudit.shared.Viewer viewer = CliViewer.get();
+            io.camaudit.register.Organisation body =
+                    ImportCommand.resolve(context.getBean(io.camaudit.register.Register.class), viewer, organisation);
+            io.camaudit.capability.CapabilityAudits audits =
+                    context.getBean(io.camaudit.capability.CapabilityAudits.class);
+            long id;
+            try {
+                id = network.scope.isEmpty()
+                        ? audits.startRegistered(viewer, body.id())
+                        : audits.start(viewer, body.id(), String.join(",", network.scope));
+            } catch (io.camaudit.shared.BadInputException e) {
+                System.err.println("camaudit audit: " + e.getMessage());
+                return 2;
+            }
+            io.camaudit.capability.AuditView started = audits.audit(viewer, id);
+            System.err.printf(Locale.ROOT, "Capability audit %d of %s for %s%n", id, started.scope(), body.name());
+            audits.await(id, Duration.ofDays(1));
+            for (io.camaudit.capability.ResultView result : audits.results(viewer, id)) {
+                System.out.println(line(result));
+            }
+            io.camaudit.capability.AuditView done = audits.audit(viewer, id);
+            System.err.printf(
+                    Locale.ROOT,
+                    "Audit %d %s: %,d devices answered of %,d addresses. %s%n",
+                    id,
+                    done.status().toLowerCase(Locale.ROOT),
+                    done.answered(),
+                    done.addresses(),
+                    audits.summary(viewer, body.id()).sentence());
+            return 0;
+        }
+    }
+
+    static String line(io.camaudit.capability.ResultView result) {
+        String concerns = result.detail().features().stream()
+                .filter(f -> f.standing().equals("UNDECLARED")
+                        || (f.standing().equals("ON") && !f.kind().equals("CAPABILITY"))
+                        || f.contradictory())
+                .map(f -> f.label() + ": " + f.standingLabel())
+                .collect(Collectors.joining("; "));
+        String vulnerabilities = result.detail().vulnerabilities().stream()
+                .map(v -> v.cve() + " " + v.exposureLabel().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining("; "));
+        return String.format(
+                Locale.ROOT,
+                "%-15s %-10s %s %s%s%s%s",
+                result.address(),
+                result.deviceId() == null ? "(new)" : "device " + result.deviceId(),
+                result.maker() == null ? "maker unknown" : result.maker(),
+                result.model() == null ? "" : result.model(),
+                concerns.isEmpty() ? "" : "  [" + concerns + "]",
+                vulnerabilities.isEmpty() ? "" : "  [" + vulnerabilities + "]",
+                result.detail().changes().isEmpty()
+                        ? ""
+                        : "  [since the last audit: "
+                                + result.detail().changes().stream()
+                                        .map(c -> c.description())
+                                        .collect(Collectors.joining("; "))
+                                + "]");
     }
 
     /** The organisation-page style summary of a run. */

@@ -12,7 +12,6 @@ final class NetworkOptions {
 
     @Option(
             names = "--scope",
-            required = true,
             paramLabel = "ADDRESSES",
             description = "What to reach: a block (10.20.0.0/16), an address or a range (10.20.1.10-10.20.1.40);"
                     + " repeat or separate with commas. At most a /12.")

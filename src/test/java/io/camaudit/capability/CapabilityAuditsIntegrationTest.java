@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Capability audits as the service runs them: accounts kept encrypted, results beside the register, changes over time. */
 @IntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class CapabilityAuditsIntegrationTest {
 
     @Autowired
@@ -80,7 +81,8 @@ class CapabilityAuditsIntegrationTest {
     }
 
     @Test
-    void anOfficerAuditsTheirDevicesWithTheirAccountAndSeesWhatChanged() throws Exception {
+    void anOfficerAuditsTheirDevicesWithTheirAccountAndSeesWhatChanged(
+            org.springframework.boot.test.system.CapturedOutput logs) throws Exception {
         assumeTrue(TestBed.canBindLowPorts(), TestBed.WHY_SKIPPED);
         Organisation body = estates.organisation("Audit Borough");
         Organisation other = estates.organisation("Other Audit Borough");
@@ -169,6 +171,23 @@ class CapabilityAuditsIntegrationTest {
             assertThat(audits.await(second, Duration.ofMinutes(2))).isTrue();
         }
         ResultView again = audits.results(officer, second).get(0);
+        long registeredOnly;
+        try (TestBed bed = new TestBed()) {
+            bed.add("127.83.0.10", AuditedDevices.hikvisionCameraFaceDetectionOn());
+            bed.add("127.83.0.11", AuditedDevices.dahuaCamera());
+            registeredOnly = audits.startRegistered(officer, body.id());
+            assertThat(audits.await(registeredOnly, Duration.ofMinutes(2))).isTrue();
+            assertThat(bed.contacts().to("127.83.0.11"))
+                    .as("not in the register")
+                    .isEmpty();
+        }
+        assertThat(audits.audit(officer, registeredOnly).scope())
+                .isEqualTo("the 1 registered devices within 127.83.0.0/28");
+        assertThat(audits.results(officer, registeredOnly))
+                .singleElement()
+                .satisfies(r -> assertThat(r.detail().changes())
+                        .as("nothing changed since the second")
+                        .isEmpty());
         assertThat(again.detail().previousAuditId()).isEqualTo(first);
         assertThat(again.detail().changes())
                 .extracting(ResultDetail.ChangeRow::description, ResultDetail.ChangeRow::worse)
@@ -183,6 +202,9 @@ class CapabilityAuditsIntegrationTest {
         assertThat(jdbc.queryForList(
                         "select summary from audit_event where organisation_id = ?", String.class, body.id()))
                 .anyMatch(s -> s.startsWith("Started a capability audit of 127.83.0.0/28"));
+        assertThat(logs.getAll())
+                .as("nothing logged holds the password")
+                .doesNotContain(AuditedDevices.HIKVISION_PASSWORD);
         audits.removeCredential(officer, body.id(), account);
         assertThat(audits.credentials(officer, body.id())).isEmpty();
     }

@@ -289,6 +289,22 @@ class CliTest {
         Run bad = run("audit", "--data-dir", data.toString(), "--scope", "10.0.0.0/8");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("camaudit audit:").contains("at most");
+        Run noScope = run("audit", "--data-dir", data.toString());
+        assertThat(noScope.exit()).isEqualTo(2);
+        assertThat(noScope.err()).contains("A scope is required");
+        run(
+                "organisation",
+                "add",
+                "--data-dir",
+                data.toString(),
+                "Audit Town Council",
+                "--sector",
+                "LOCAL_AUTHORITY",
+                "--region",
+                "NORTH_WEST");
+        Run unpermitted = run("audit", "--data-dir", data.toString(), "-o", "Audit Town Council");
+        assertThat(unpermitted.exit()).isEqualTo(2);
+        assertThat(unpermitted.err()).contains("No network ranges are permitted for Audit Town Council");
     }
 
     @Test

@@ -38,7 +38,7 @@ class CapabilityApi {
         this.audits = audits;
     }
 
-    record StartRequest(@Nullable String scope) {}
+    record StartRequest(@Nullable String scope, @Nullable Boolean registeredOnly) {}
 
     record AccountRequest(
             String username,
