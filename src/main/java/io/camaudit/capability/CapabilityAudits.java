@@ -235,10 +235,19 @@ public class CapabilityAudits {
 
     /** Starts an audit of the body's permitted ranges, or of the part of them given. */
     public long start(Viewer viewer, long organisationId, @Nullable String scopeText) {
+        return start(viewer, organisationId, scopeText, null);
+    }
+
+    /**
+     * As above, with an account for this audit only (kept in memory for it, never stored): it
+     * applies to every device that has no account of its own or of its site.
+     */
+    public long start(
+            Viewer viewer, long organisationId, @Nullable String scopeText, @Nullable AuditCredentials forThisAudit) {
         Organisation organisation = register.organisation(viewer, organisationId);
         viewer.requireWrite(organisationId, "Organisation " + organisationId);
         Scope scope = scope(organisation, surveys.permit(viewer, organisationId), scopeText);
-        return launch(viewer.username(), organisation, scope, scope.toString());
+        return launch(viewer.username(), organisation, scope, scope.toString(), forThisAudit);
     }
 
     /**
@@ -265,7 +274,8 @@ public class CapabilityAudits {
                 viewer.username(),
                 organisation,
                 Scope.parse(List.copyOf(inside), List.of()),
-                "the " + inside.size() + " registered devices within " + permit);
+                "the " + inside.size() + " registered devices within " + permit,
+                null);
     }
 
     private static java.net.InetAddress literal(String ip) {
@@ -298,14 +308,19 @@ public class CapabilityAudits {
         return scope;
     }
 
-    private long launch(String actor, Organisation organisation, Scope scope, String label) {
+    private long launch(
+            String actor,
+            Organisation organisation,
+            Scope scope,
+            String label,
+            @Nullable AuditCredentials forThisAudit) {
         if (slots.incrementAndGet() > RUNNING_AT_ONCE) {
             slots.decrementAndGet();
             throw new ConflictException("Two audits are already running on this service; start this one when one ends");
         }
         try {
             long organisationId = organisation.id();
-            Knowledge knowledge = knowledge(organisationId);
+            Knowledge knowledge = knowledge(organisationId, forThisAudit);
             Instant now = Instant.now(clock);
             long id = transactions.execute(status -> {
                 long auditId = rows.insertAudit(
@@ -561,7 +576,7 @@ public class CapabilityAudits {
     // -- what each address is ----------------------------------------------------------------------
 
     /** The body's registered devices by address, and its accounts, opened once per audit. */
-    private Knowledge knowledge(long organisationId) {
+    private Knowledge knowledge(long organisationId, @Nullable AuditCredentials forThisAudit) {
         Map<String, CapabilityRows.DeviceInput> devices = new HashMap<>();
         for (CapabilityRows.DeviceInput device : rows.devices(organisationId)) {
             devices.putIfAbsent(device.ipAddress(), device);
@@ -586,14 +601,21 @@ public class CapabilityAudits {
                 everyDevice = credentials;
             }
         }
-        return new Knowledge(devices, byDevice, bySite, everyDevice, List.copyOf(accounts));
+        if (forThisAudit != null) {
+            accounts.add(forThisAudit.username() + " for this audit only");
+        }
+        return new Knowledge(devices, byDevice, bySite, forThisAudit, everyDevice, List.copyOf(accounts));
     }
 
-    /** Per address: the most specific account (device, then site, then body) and what the register declares. */
+    /**
+     * Per address: the most specific account (the device's, its site's, this audit's, the body's)
+     * and what the register declares.
+     */
     private record Knowledge(
             Map<String, CapabilityRows.DeviceInput> devices,
             Map<Long, AuditCredentials> byDevice,
             Map<Long, AuditCredentials> bySite,
+            @Nullable AuditCredentials forThisAudit,
             @Nullable AuditCredentials everyDevice,
             List<String> accounts)
             implements CapabilityAudit.Knowledge {
@@ -611,7 +633,7 @@ public class CapabilityAudits {
             if (device != null && device.siteId() != null && bySite.containsKey(device.siteId())) {
                 return bySite.get(device.siteId());
             }
-            return everyDevice;
+            return forThisAudit != null ? forThisAudit : everyDevice;
         }
 
         @Override
@@ -721,7 +743,7 @@ public class CapabilityAudits {
                 String permitted = surveys.permit(
                         new Viewer("scheduler", io.camaudit.shared.Role.ADMINISTRATOR, null), due.organisationId());
                 Scope scope = scope(organisation, permitted, due.scope());
-                launch("scheduler", organisation, scope, scope.toString());
+                launch("scheduler", organisation, scope, scope.toString(), null);
                 started++;
             } catch (RuntimeException e) {
                 LOG.warn(

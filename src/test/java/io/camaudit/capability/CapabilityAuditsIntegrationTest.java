@@ -210,6 +210,37 @@ class CapabilityAuditsIntegrationTest {
     }
 
     @Test
+    void anAccountForOneAuditIsUsedThenAndNeverStored() throws Exception {
+        assumeTrue(TestBed.canBindLowPorts(), TestBed.WHY_SKIPPED);
+        Organisation body = estates.organisation("One-off Borough");
+        Viewer officer = Estates.officerOf(body);
+        surveys.setPermit(Estates.ADMIN, body.id(), "127.86.0.0/30");
+        long id;
+        try (TestBed bed = new TestBed()) {
+            bed.add("127.86.0.2", AuditedDevices.hikvisionCamera());
+            id = audits.start(
+                    officer,
+                    body.id(),
+                    "127.86.0.2",
+                    new io.camaudit.capability.engine.AuditCredentials(
+                            AuditedDevices.USER, AuditedDevices.HIKVISION_PASSWORD));
+            assertThat(audits.await(id, Duration.ofMinutes(1))).isTrue();
+        }
+        assertThat(audits.results(officer, id))
+                .singleElement()
+                .satisfies(r -> assertThat(r.detail().access()).isEqualTo("with the credentials given"));
+        assertThat(audits.credentials(officer, body.id())).isEmpty();
+        assertThat(jdbc.queryForList(
+                        "select after_state from audit_event where entity_type = 'capability_audit' and entity_id = ?",
+                        String.class,
+                        id))
+                .singleElement()
+                .satisfies(after -> assertThat(after)
+                        .contains("audit for this audit only")
+                        .doesNotContain(AuditedDevices.HIKVISION_PASSWORD));
+    }
+
+    @Test
     void aScheduledAuditRunsOnceWhenDueAndMovesOn() throws Exception {
         Organisation body = estates.organisation("Scheduled Borough");
         Viewer officer = Estates.officerOf(body);

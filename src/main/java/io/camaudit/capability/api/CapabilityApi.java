@@ -38,7 +38,12 @@ class CapabilityApi {
         this.audits = audits;
     }
 
-    record StartRequest(@Nullable String scope, @Nullable Boolean registeredOnly) {}
+    /** The account, if given, is for this audit only: kept in memory while it runs, never stored. */
+    record StartRequest(
+            @Nullable String scope,
+            @Nullable Boolean registeredOnly,
+            @Nullable String username,
+            @Nullable String password) {}
 
     record AccountRequest(
             String username,
@@ -77,6 +82,14 @@ class CapabilityApi {
             Viewer viewer, @PathVariable long id, @RequestBody(required = false) @Nullable StartRequest request) {
         long auditId = audits.start(viewer, id, request == null ? null : request.scope());
         return audits.audit(viewer, auditId);
+    }
+
+    private static io.camaudit.capability.engine.AuditCredentials credentials(String username, String password) {
+        try {
+            return new io.camaudit.capability.engine.AuditCredentials(username.strip(), password);
+        } catch (IllegalArgumentException e) {
+            throw new io.camaudit.shared.BadInputException(e.getMessage());
+        }
     }
 
     @GetMapping("/capability-audits/{auditId}")

@@ -56,7 +56,7 @@ class CapabilityController {
             long auditId = audits.start(viewer, id, scope);
             redirect.addFlashAttribute("notice", "The capability audit has started.");
             return "redirect:/capability-audits/" + auditId;
-        } catch (BadInputException | ConflictException e) {
+        } catch (BadInputException | ConflictException | IllegalArgumentException e) {
             redirect.addFlashAttribute("startError", e.getMessage());
             redirect.addFlashAttribute("scope", scope);
             return "redirect:/organisations/" + id + "/capabilities#start";
