@@ -1,0 +1,27 @@
+package io.camaudit.egress.engine;
+
+import java.util.List;
+
+/**
+ * A NetFlow v9 or IPFIX template: the fields of its data records in order. A field of length
+ * {@link #VARIABLE} (IPFIX only) carries its length in the record; {@link #fixedLength()} is the
+ * record length when no field does, else -1; {@link #minimumLength()} is the least a record takes
+ * (padding at the end of a set is shorter than it).
+ */
+record Template(int id, List<Field> fields, int fixedLength, int minimumLength, boolean options) {
+
+    static final int VARIABLE = 65_535;
+
+    /** One field specifier: the information element, its enterprise (0 for IANA's), its length in the record. */
+    record Field(int element, long enterprise, int length) {}
+
+    static Template of(int id, List<Field> fields, boolean options) {
+        int minimum = 0;
+        boolean variable = false;
+        for (Field field : fields) {
+            variable |= field.length() == VARIABLE;
+            minimum += field.length() == VARIABLE ? 1 : field.length();
+        }
+        return new Template(id, List.copyOf(fields), variable ? -1 : minimum, minimum, options);
+    }
+}
