@@ -33,6 +33,7 @@ class NfdumpPeerTest {
     static Path work;
 
     private static Path flows;
+    private static Path capture;
     private static Set<String> expected;
 
     @BeforeAll
@@ -59,6 +60,7 @@ class NfdumpPeerTest {
             }
         }
         Path file = work.resolve("cameras.pcap");
+        capture = file;
         Files.write(file, pcap.bytes());
         Path dir = Files.createDirectories(work.resolve("flows"));
         assertThat(run("nfpcapd", "-r", file.toString(), "-w", dir.toString())).isZero();
@@ -92,6 +94,36 @@ class NfdumpPeerTest {
     @Test
     void netflowV5FromNfreplayReadsAsNfdumpReadsTheFile() throws Exception {
         assertThat(replayed("5")).isEqualTo(expected);
+    }
+
+    @Test
+    void aCaptureGivesTheFlowsNfpcapdMakesOfIt() throws Exception {
+        assertThat(fromCapture(capture)).isEqualTo(expected);
+    }
+
+    @Test
+    void theSameCaptureAsPcapngFromTsharkGivesTheSameFlows() throws Exception {
+        assumeTrue(installed("tshark", "-v"), "skipped: tshark is not installed (apt-get install tshark)");
+        Path pcapng = work.resolve("cameras.pcapng");
+        assertThat(run("tshark", "-r", capture.toString(), "-F", "pcapng", "-w", pcapng.toString()))
+                .isZero();
+        assertThat(Files.readAllBytes(pcapng)).startsWith(0x0A, 0x0D, 0x0D, 0x0A);
+        assertThat(fromCapture(pcapng)).isEqualTo(expected);
+    }
+
+    private static Set<String> fromCapture(Path file) throws Exception {
+        Set<String> seen = new TreeSet<>();
+        try (var in = Files.newInputStream(file)) {
+            Capture.Outcome outcome = Capture.read(
+                    in,
+                    file.getFileName().toString(),
+                    f -> seen.add(f.source() + ","
+                            + f.destination() + "," + f.sourcePort() + "," + f.destinationPort() + "," + f.protocol()
+                            + ","
+                            + f.packets() + "," + f.bytes()));
+            assertThat(outcome.problem()).isNull();
+        }
+        return seen;
     }
 
     private static Set<String> replayed(String version) throws Exception {

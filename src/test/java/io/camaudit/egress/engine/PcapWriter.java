@@ -34,13 +34,29 @@ final class PcapWriter {
             int protocol,
             int payload,
             String sourceMac) {
+        return packet(
+                seconds, source, destination, sourcePort, destinationPort, protocol, new byte[payload], sourceMac);
+    }
+
+    /** The same with the payload's bytes given. */
+    PcapWriter packet(
+            long seconds,
+            String source,
+            String destination,
+            int sourcePort,
+            int destinationPort,
+            int protocol,
+            byte[] data,
+            String sourceMac) {
+        int payload = data.length;
         ByteBuffer l4;
         if (protocol == 17) {
             l4 = ByteBuffer.allocate(8 + payload);
             l4.putShort((short) sourcePort)
                     .putShort((short) destinationPort)
                     .putShort((short) (8 + payload))
-                    .putShort((short) 0);
+                    .putShort((short) 0)
+                    .put(data);
         } else {
             l4 = ByteBuffer.allocate(20 + payload);
             l4.putShort((short) sourcePort)
@@ -51,7 +67,8 @@ final class PcapWriter {
                     .put((byte) 0x18)
                     .putShort((short) 65_535)
                     .putShort((short) 0)
-                    .putShort((short) 0);
+                    .putShort((short) 0)
+                    .put(data);
         }
         ByteBuffer ip = ByteBuffer.allocate(20);
         ip.put((byte) 0x45)
