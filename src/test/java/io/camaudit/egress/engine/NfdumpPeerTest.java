@@ -111,6 +111,24 @@ class NfdumpPeerTest {
         assertThat(fromCapture(pcapng)).isEqualTo(expected);
     }
 
+    @Test
+    void nfdumpsOwnCsvExportOfTheFileReadsAsTheSameFlows() throws Exception {
+        Process nfdump = new ProcessBuilder("nfdump", "-r", flows.toString(), "-o", "csv")
+                .redirectErrorStream(true)
+                .start();
+        byte[] csv = nfdump.getInputStream().readAllBytes();
+        assertThat(nfdump.waitFor()).isZero();
+        Set<String> seen = new TreeSet<>();
+        FlowFiles.Outcome outcome = FlowFiles.read(
+                new java.io.ByteArrayInputStream(csv),
+                "flows.csv",
+                f -> seen.add(f.source() + "," + f.destination() + "," + f.sourcePort() + "," + f.destinationPort()
+                        + "," + f.protocol() + "," + f.packets() + "," + f.bytes()));
+        assertThat(outcome.kind()).isEqualTo(FlowFiles.Kind.CSV);
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(seen).isEqualTo(expected);
+    }
+
     private static Set<String> fromCapture(Path file) throws Exception {
         Set<String> seen = new TreeSet<>();
         try (var in = Files.newInputStream(file)) {
