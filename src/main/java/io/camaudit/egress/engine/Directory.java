@@ -1,0 +1,21 @@
+package io.camaudit.egress.engine;
+
+import org.jspecify.annotations.Nullable;
+
+/** Which registered device a flow's source is, by address or MAC: the register seen from the egress engine. */
+public interface Directory {
+
+    /** A registered device, its body and site, and who really made it (or null where unknown). */
+    record Device(
+            long id,
+            long organisationId,
+            @Nullable Long siteId,
+            String label,
+            @Nullable String maker) {}
+
+    @Nullable
+    Device byAddress(Ip address);
+
+    @Nullable
+    Device byMac(long mac);
+}

@@ -1,0 +1,168 @@
+package io.camaudit.egress.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** The egress rules over flows and DNS answers from registered devices, with enrichment and deduplication. */
+class EgressAnalysisTest {
+
+    private static final Directory.Device DAHUA =
+            new Directory.Device(11, 1, 5L, "device 11 (Dahua IPC-HDW3441T-ZAS)", "dahua");
+    private static final Directory.Device HIK =
+            new Directory.Device(12, 1, 5L, "device 12 (Hikvision DS-2CD2143G0-I)", "hikvision");
+
+    private static final Directory DIRECTORY = new Directory() {
+        @Override
+        public Directory.@Nullable Device byAddress(Ip address) {
+            return Map.of("10.20.0.5", DAHUA, "10.20.0.6", HIK).get(address.toString());
+        }
+
+        @Override
+        public Directory.@Nullable Device byMac(long mac) {
+            return mac == 0x4419b6999999L ? HIK : null;
+        }
+    };
+
+    /** Test data: 203.0.113.0/24 is "CN" and AS 37963 "Hangzhou Alibaba Advertising Co.,Ltd.". */
+    private static final Geo GEO = new Geo() {
+        @Override
+        public @Nullable String country(Ip address) {
+            return address.toString().startsWith("203.0.113.")
+                    ? "CN"
+                    : address.toString().startsWith("198.51.100.") ? "GB" : null;
+        }
+
+        @Override
+        public @Nullable Asn asn(Ip address) {
+            return address.toString().startsWith("203.0.113.")
+                    ? new Asn(37963, "Hangzhou Alibaba Advertising Co.,Ltd.")
+                    : null;
+        }
+
+        @Override
+        public String describe() {
+            return "test data";
+        }
+    };
+
+    private static Flow flow(String source, String destination, int protocol, int port, long bytes, long at, long mac) {
+        return new Flow(
+                "test",
+                0,
+                at,
+                at + 1_000,
+                Ip.parse(source),
+                Ip.parse(destination),
+                40_000,
+                port,
+                protocol,
+                bytes,
+                3,
+                mac,
+                Flow.NO_MAC,
+                0);
+    }
+
+    private static EgressAnalysis analysis(String allowed) {
+        return new EgressAnalysis(
+                EgressData.bundled(), Prefixes.parse("10.20.0.0/16"), Prefixes.parse(allowed), DIRECTORY, GEO);
+    }
+
+    @Test
+    void aCameraReachingItsVendorsP2pServiceInAFlaggedJurisdictionRaisesEachRuleOnceWithItsEvidence() {
+        EgressAnalysis analysis = analysis("");
+        analysis.dns(new DnsAnswer(1_000, Ip.parse("10.20.0.5"), "www.easy4ipcloud.com", Ip.parse("203.0.113.7"), 60));
+        for (int i = 0; i < 11; i++) {
+            analysis.flow(flow("10.20.0.5", "203.0.113.7", 17, 8800, 360, 2_000 + i * 1_000L, Flow.NO_MAC));
+        }
+        Map<String, Alert> byRule = new java.util.HashMap<>();
+        analysis.alerts().forEach(a -> byRule.put(a.rule().id(), a));
+        assertThat(byRule).containsOnlyKeys("vendor-lookup", "outside", "jurisdiction", "vendor-service");
+        Alert service = byRule.get("vendor-service");
+        assertThat(service.flows()).isEqualTo(11);
+        assertThat(service.bytes()).isEqualTo(11 * 360);
+        assertThat(service.evidence()).hasSize(EgressAnalysis.EVIDENCE_ROWS);
+        assertThat(service.endpoint().id()).isEqualTo("dahua-p2p");
+        assertThat(service.summary())
+                .isEqualTo("A device talked to a vendor cloud; P2P relay; update or DDNS service: device 11 (Dahua"
+                        + " IPC-HDW3441T-ZAS) to www.easy4ipcloud.com (203.0.113.7) port UDP 8800, CN, AS37963 Hangzhou"
+                        + " Alibaba Advertising Co.,Ltd. [Dahua P2P (Easy4IP; DMSS; Imou)]");
+        assertThat(service.first()).isEqualTo(2_000);
+        assertThat(service.last()).isEqualTo(13_000);
+        assertThat(byRule.get("vendor-lookup").flows())
+                .as("a look-up is not a flow")
+                .isZero();
+        assertThat(analysis.counts().flows()).isEqualTo(11);
+    }
+
+    @Test
+    void aLookUpAloneIsAnAlertAndOwnNetworksAllowListsAndUnregisteredHostsAreNot() {
+        EgressAnalysis analysis = analysis("198.51.100.0/24");
+        analysis.dns(
+                new DnsAnswer(1_000, Ip.parse("10.20.0.6"), "litedev.hik-connect.com", Ip.parse("203.0.113.9"), 30));
+        analysis.flow(flow("10.20.0.6", "10.20.9.9", 6, 443, 100, 2_000, Flow.NO_MAC));
+        analysis.flow(flow("10.20.0.6", "198.51.100.20", 17, 123, 100, 2_000, Flow.NO_MAC));
+        analysis.flow(flow("10.30.0.1", "203.0.113.9", 6, 443, 100, 2_000, Flow.NO_MAC));
+        analysis.flow(flow("10.20.0.6", "224.0.0.251", 17, 5353, 100, 2_000, Flow.NO_MAC));
+        assertThat(analysis.alerts())
+                .extracting(a -> a.rule().id() + " " + a.name())
+                .containsExactly("vendor-lookup litedev.hik-connect.com");
+        assertThat(analysis.counts().fromDevices()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeviceKnownByItsMacAndAPortOnlyServiceOfItsOwnVendor() {
+        EgressAnalysis analysis = analysis("");
+        analysis.flow(flow("10.99.0.1", "192.0.2.50", 6, 7660, 100, 2_000, 0x4419b6999999L));
+        analysis.flow(flow("10.20.0.5", "192.0.2.51", 6, 7660, 100, 2_000, Flow.NO_MAC));
+        List<String> rules = analysis.alerts().stream()
+                .map(a -> a.device().id() + " " + a.rule().id() + " "
+                        + (a.endpoint() == null ? "-" : a.endpoint().id()))
+                .toList();
+        assertThat(rules)
+                .as("port 7660 is Hikvision's platform port for the Hikvision camera only; every alert to it says so")
+                .containsExactly("12 outside hik-ehome", "12 vendor-service hik-ehome", "11 outside -");
+    }
+
+    @Test
+    void aCameraSendingVideoOutIsAVolumeAlertOncePerHour() {
+        EgressAnalysis analysis = analysis("");
+        for (int i = 0; i < 30; i++) {
+            analysis.flow(flow("10.20.0.6", "192.0.2.80", 6, 443, 5_000_000, 10_000 + i * 1_000L, Flow.NO_MAC));
+        }
+        assertThat(analysis.alerts())
+                .filteredOn(a -> a.rule().kind() == Rule.Kind.VOLUME)
+                .singleElement()
+                .satisfies(a -> assertThat(a.flows()).isEqualTo(10)); // from the 21st flow, past 104,857,600 bytes
+        analysis.flow(flow("10.20.0.6", "192.0.2.80", 6, 443, 5_000_000, 3_700_000, Flow.NO_MAC));
+        assertThat(analysis.alerts())
+                .filteredOn(a -> a.rule().kind() == Rule.Kind.VOLUME)
+                .singleElement()
+                .as("a new hour starts a new tally")
+                .satisfies(a -> assertThat(a.flows()).isEqualTo(10));
+    }
+
+    @Test
+    void theReferenceDataIsCheckedLineByLine() {
+        String endpoints = String.join(",", EgressData.ENDPOINT_COLUMNS) + "\n"
+                + "x,Service,dahua,CLOUDY,not a name,udp/eighty,,maybe,http://x,\n";
+        String rules = String.join(",", EgressData.RULE_COLUMNS) + "\n" + "j,JURISDICTION,HIGH,China,t,https://x\n";
+        assertThatThrownBy(() -> EgressData.read(new StringReader(endpoints), new StringReader(rules), "1"))
+                .isInstanceOf(EgressData.BadDataException.class)
+                .hasMessageContaining("endpoints.csv line 2, column kind")
+                .hasMessageContaining("endpoints.csv line 2, column names")
+                .hasMessageContaining("endpoints.csv line 2, column ports")
+                .hasMessageContaining("endpoints.csv line 2, column verified")
+                .hasMessageContaining("endpoints.csv line 2, column source")
+                .hasMessageContaining("rules.csv line 2, column parameter");
+        assertThat(EgressData.bundled().endpoints())
+                .extracting(Endpoint::id)
+                .contains("dahua-p2p", "hik-connect-device");
+    }
+}
