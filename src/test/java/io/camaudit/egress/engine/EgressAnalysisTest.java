@@ -149,6 +149,26 @@ class EgressAnalysisTest {
     }
 
     @Test
+    void aCaptureThroughTheAnalysisWithTheBundledDataFlagsAFlowToChina() throws Exception {
+        Geo geo = IpLocationGeo.bundled();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                geo instanceof IpLocationGeo, "skipped: the build installed no geolocation data");
+        byte[] pcap = new PcapWriter()
+                .packet(100, "10.20.0.6", "114.114.114.114", 40_000, 443, 6, 100, "44:19:b6:12:34:56")
+                .packet(101, "10.20.0.6", "8.8.8.8", 40_001, 443, 6, 100, "44:19:b6:12:34:56")
+                .bytes();
+        EgressAnalysis analysis = new EgressAnalysis(
+                EgressData.bundled(), Prefixes.parse("10.20.0.0/16"), Prefixes.none(), DIRECTORY, geo);
+        Capture.read(new java.io.ByteArrayInputStream(pcap), "camera.pcap", analysis.sink());
+        assertThat(analysis.alerts())
+                .extracting(a -> a.rule().id() + " " + a.destination() + " " + a.country())
+                .containsExactlyInAnyOrder(
+                        "outside 114.114.114.114 CN", "jurisdiction 114.114.114.114 CN", "outside 8.8.8.8 US");
+        assertThat(analysis.alerts()).allSatisfy(a -> assertThat(a.geoData()).contains("CC BY 4.0"));
+        ((IpLocationGeo) geo).close();
+    }
+
+    @Test
     void theReferenceDataIsCheckedLineByLine() {
         String endpoints = String.join(",", EgressData.ENDPOINT_COLUMNS) + "\n"
                 + "x,Service,dahua,CLOUDY,not a name,udp/eighty,,maybe,http://x,\n";
