@@ -32,7 +32,7 @@ class CaptureTest {
     }
 
     /** A DNS response for the name with one A record, the answer's name a pointer to the question. */
-    private static byte[] dnsResponse(String name, String address) {
+    static byte[] dnsResponse(String name, String address) {
         ByteBuffer m = ByteBuffer.allocate(512);
         m.putShort((short) 0x1234)
                 .putShort((short) 0x8180)

@@ -1,0 +1,416 @@
+package io.camaudit.egress;
+
+import io.camaudit.audit.AuditLog;
+import io.camaudit.discovery.Surveys;
+import io.camaudit.egress.engine.Alert;
+import io.camaudit.egress.engine.Directory;
+import io.camaudit.egress.engine.EgressAnalysis;
+import io.camaudit.egress.engine.EgressData;
+import io.camaudit.egress.engine.FlowFiles;
+import io.camaudit.egress.engine.Geo;
+import io.camaudit.egress.engine.Ip;
+import io.camaudit.egress.engine.IpLocationGeo;
+import io.camaudit.egress.engine.Prefixes;
+import io.camaudit.egress.persistence.EgressRows;
+import io.camaudit.register.Organisation;
+import io.camaudit.register.Register;
+import io.camaudit.shared.BadInputException;
+import io.camaudit.shared.NotFoundException;
+import io.camaudit.shared.Viewer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Egress monitoring for a body: its own networks and allow-list, the network records it hands in
+ * (any kind {@link FlowFiles} reads), analysed against its registered devices, and the alerts kept,
+ * counted up and decided. Every change is audit-logged.
+ */
+@Service
+public class EgressMonitor {
+
+    static final int EVIDENCE_ROWS = 5;
+
+    private final EgressRows rows;
+    private final Register register;
+    private final Surveys surveys;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final EgressData data = EgressData.bundled();
+    private volatile @Nullable Geo geo;
+
+    EgressMonitor(
+            EgressRows rows,
+            Register register,
+            Surveys surveys,
+            AuditLog audit,
+            JsonMapper json,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.rows = rows;
+        this.register = register;
+        this.surveys = surveys;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** The geolocation data, loaded on first use (it takes a second; commands that analyse nothing skip it). */
+    public Geo geo() {
+        Geo loaded = geo;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = geo;
+                if (loaded == null) {
+                    loaded = IpLocationGeo.bundled();
+                    geo = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    public EgressData data() {
+        return data;
+    }
+
+    // -- settings ---------------------------------------------------------------------------------
+
+    /** The body's own networks (by default the ranges permitted for its surveys) and its allow-list. */
+    public record Networks(String own, String allowed, boolean ownFromPermit) {}
+
+    public Networks networks(Viewer viewer, long organisationId) {
+        register.organisation(viewer, organisationId);
+        Optional<EgressRows.Setting> setting = rows.setting(organisationId);
+        if (setting.isPresent() && !setting.get().ownNetworks().isBlank()) {
+            return new Networks(setting.get().ownNetworks(), setting.get().allowed(), false);
+        }
+        return new Networks(
+                surveys.permit(viewer, organisationId),
+                setting.map(EgressRows.Setting::allowed).orElse(""),
+                true);
+    }
+
+    public void setNetworks(Viewer viewer, long organisationId, String own, String allowed) {
+        Organisation organisation = register.organisation(viewer, organisationId);
+        viewer.requireWrite(organisationId, "Organisation " + organisationId);
+        try {
+            Prefixes.parse(own);
+            Prefixes.parse(allowed);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (own.length() > 2_000 || allowed.length() > 2_000) {
+            throw new BadInputException("At most 2,000 characters of networks");
+        }
+        Networks before = networks(viewer, organisationId);
+        transactions.executeWithoutResult(status -> {
+            rows.saveSetting(new EgressRows.Setting(
+                    organisationId, own.strip(), allowed.strip(), viewer.username(), Instant.now(clock)));
+            audit.record(
+                    viewer.username(),
+                    "UPDATE",
+                    "egress_setting",
+                    organisationId,
+                    organisationId,
+                    "Egress networks of " + organisation.name() + ": own "
+                            + (own.isBlank() ? "(the survey ranges)" : own) + "; allowed "
+                            + (allowed.isBlank() ? "none" : allowed),
+                    Map.of("own", before.own(), "allowed", before.allowed()),
+                    Map.of("own", own.strip(), "allowed", allowed.strip()));
+        });
+    }
+
+    // -- ingesting --------------------------------------------------------------------------------
+
+    /**
+     * Reads one file of network records for the body, analyses it against its registered devices,
+     * and keeps the alerts (in one transaction: a file that fails part-way keeps the alerts of the
+     * records before the failure, which are named in the result's problems).
+     */
+    public IngestResult ingest(Viewer viewer, long organisationId, String fileName, InputStream in) {
+        Organisation organisation = register.organisation(viewer, organisationId);
+        viewer.requireWrite(organisationId, "Organisation " + organisationId);
+        String name = fileName.isBlank() ? "upload" : fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        Networks networks = networks(viewer, organisationId);
+        if (networks.own().isBlank()) {
+            throw new BadInputException("Say which networks are " + organisation.name()
+                    + "'s own first (or have an administrator permit its survey ranges): every address outside them"
+                    + " is outside");
+        }
+        EgressAnalysis analysis = new EgressAnalysis(
+                data,
+                Prefixes.parse(networks.own()),
+                Prefixes.parse(networks.allowed()),
+                directory(organisationId),
+                geo());
+        FlowFiles.Outcome outcome;
+        try {
+            outcome = FlowFiles.read(in, name, analysis.sink());
+        } catch (FlowFiles.UnknownKindException e) {
+            throw new BadInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new BadInputException(name + " could not be read: " + e.getMessage());
+        }
+        List<Alert> raised = analysis.alerts();
+        EgressAnalysis.Counts counts = analysis.counts();
+        List<AlertView> kept = transactions.execute(status -> {
+            List<AlertView> views = new ArrayList<>();
+            for (Alert alert : raised) {
+                views.add(view(keep(organisationId, alert, name)));
+            }
+            audit.record(
+                    viewer.username(),
+                    "CREATE",
+                    "egress_ingest",
+                    null,
+                    organisationId,
+                    "Analysed " + name + " (" + outcome.kind().label() + ") for " + organisation.name() + ": "
+                            + counts.flows() + " flows, " + counts.fromDevices() + " from registered devices, "
+                            + raised.size() + " alerts",
+                    null,
+                    Map.of("problems", outcome.problems()));
+            return views;
+        });
+        return new IngestResult(
+                name,
+                outcome.kind().label(),
+                outcome.gzipped(),
+                outcome.records(),
+                outcome.problems(),
+                counts.flows(),
+                counts.fromDevices(),
+                kept,
+                geo().describe(),
+                data.version());
+    }
+
+    private EgressRows.AlertRow keep(long organisationId, Alert a, String source) {
+        String destination = a.destination().toString();
+        Optional<EgressRows.AlertRow> existing =
+                rows.alert(organisationId, a.device().id(), a.rule().id(), destination);
+        Instant first = Instant.ofEpochMilli(a.first());
+        Instant last = Instant.ofEpochMilli(a.last());
+        if (existing.isEmpty()) {
+            EgressRows.AlertRow row = new EgressRows.AlertRow(
+                    0,
+                    organisationId,
+                    a.device().id(),
+                    a.rule().id(),
+                    a.rule().severity().name(),
+                    a.rule().title(),
+                    destination,
+                    a.port(),
+                    a.protocol(),
+                    a.name(),
+                    a.endpoint() == null ? null : a.endpoint().id(),
+                    a.endpoint() == null ? null : a.endpoint().service(),
+                    a.country(),
+                    a.asn() == null ? null : a.asn().number(),
+                    a.asn() == null ? null : clip(a.asn().owner(), 200),
+                    clip(a.geoData(), 400),
+                    first,
+                    last,
+                    a.flows(),
+                    a.bytes(),
+                    a.packets(),
+                    json.writeValueAsString(a.evidence()),
+                    "OPEN",
+                    null,
+                    null,
+                    null,
+                    clip(source, 400),
+                    data.version());
+            rows.insert(row);
+            return rows.alert(organisationId, a.device().id(), a.rule().id(), destination)
+                    .orElseThrow();
+        }
+        EgressRows.AlertRow was = existing.get();
+        List<String> evidence = new ArrayList<>(List.of(json.readValue(was.evidence(), String[].class)));
+        for (String row : a.evidence()) {
+            if (evidence.size() < EVIDENCE_ROWS) {
+                evidence.add(row);
+            }
+        }
+        EgressRows.AlertRow merged = new EgressRows.AlertRow(
+                was.id(),
+                organisationId,
+                was.deviceId(),
+                was.ruleId(),
+                was.severity(),
+                was.title(),
+                destination,
+                a.port() > 0 ? a.port() : was.port(),
+                a.port() > 0 ? a.protocol() : was.protocol(),
+                a.name() != null ? a.name() : was.name(),
+                a.endpoint() != null ? a.endpoint().id() : was.endpointId(),
+                a.endpoint() != null ? a.endpoint().service() : was.endpoint(),
+                a.country() != null ? a.country() : was.country(),
+                a.asn() != null ? Long.valueOf(a.asn().number()) : was.asn(),
+                a.asn() != null ? clip(a.asn().owner(), 200) : was.asnOwner(),
+                clip(a.geoData(), 400),
+                first.isBefore(was.firstSeen()) ? first : was.firstSeen(),
+                last.isAfter(was.lastSeen()) ? last : was.lastSeen(),
+                was.flows() + a.flows(),
+                was.bytes() + a.bytes(),
+                was.packets() + a.packets(),
+                json.writeValueAsString(evidence),
+                was.status().equals("RESOLVED")
+                                && last.isAfter(was.decidedAt() == null ? Instant.EPOCH : was.decidedAt())
+                        ? "OPEN"
+                        : was.status(),
+                was.comment(),
+                was.decidedBy(),
+                was.decidedAt(),
+                clip(source, 400),
+                data.version());
+        rows.update(merged);
+        return rows.alert(was.id()).orElseThrow();
+    }
+
+    private static @Nullable String clip(@Nullable String text, int length) {
+        return text == null ? null : text.length() > length ? text.substring(0, length) : text;
+    }
+
+    /** The body's in-service devices by address and by MAC. */
+    private Directory directory(long organisationId) {
+        Map<String, Directory.Device> byAddress = new HashMap<>();
+        Map<Long, Directory.Device> byMac = new HashMap<>();
+        for (EgressRows.DeviceInput d : rows.devices(organisationId)) {
+            String what = ((d.manufacturer() == null ? "" : d.manufacturer()) + " "
+                            + (d.model() == null ? "" : d.model()))
+                    .strip();
+            Directory.Device device = new Directory.Device(
+                    d.id(),
+                    organisationId,
+                    d.siteId(),
+                    "device " + d.id() + (what.isEmpty() ? "" : " (" + what + ")"),
+                    d.maker());
+            if (d.ipAddress() != null) {
+                try {
+                    byAddress.putIfAbsent(Ip.parse(d.ipAddress()).toString(), device);
+                } catch (IllegalArgumentException e) {
+                    // an address the register holds but no flow can carry
+                }
+            }
+            if (d.macAddress() != null && d.macAddress().matches("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}")) {
+                byMac.putIfAbsent(Long.parseLong(d.macAddress().replace(":", ""), 16), device);
+            }
+        }
+        return new Directory() {
+            @Override
+            public Directory.@Nullable Device byAddress(Ip address) {
+                return byAddress.get(address.toString());
+            }
+
+            @Override
+            public Directory.@Nullable Device byMac(long mac) {
+                return byMac.get(mac);
+            }
+        };
+    }
+
+    // -- reading and deciding ---------------------------------------------------------------------
+
+    public List<AlertView> alerts(Viewer viewer, long organisationId, @Nullable String status) {
+        register.organisation(viewer, organisationId);
+        if (status != null && !List.of("OPEN", "ACKNOWLEDGED", "RESOLVED").contains(status)) {
+            throw new BadInputException("The status is OPEN, ACKNOWLEDGED or RESOLVED");
+        }
+        return rows.alerts(organisationId, status, 1_000).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    public List<AlertView> deviceAlerts(Viewer viewer, long organisationId, long deviceId) {
+        viewer.requireRead(organisationId, "Device " + deviceId);
+        return rows.deviceAlerts(deviceId).stream()
+                .filter(a -> a.organisationId() == organisationId)
+                .map(this::view)
+                .toList();
+    }
+
+    public AlertView alert(Viewer viewer, long alertId) {
+        EgressRows.AlertRow row = rows.alert(alertId).orElseThrow(() -> new NotFoundException("Alert " + alertId));
+        viewer.requireRead(row.organisationId(), "Alert " + alertId);
+        return view(row);
+    }
+
+    /** Acknowledges or resolves an alert (or opens it again), with a comment. */
+    public AlertView decide(Viewer viewer, long alertId, String status, String comment) {
+        EgressRows.AlertRow row = rows.alert(alertId).orElseThrow(() -> new NotFoundException("Alert " + alertId));
+        viewer.requireWrite(row.organisationId(), "Alert " + alertId);
+        if (!List.of("OPEN", "ACKNOWLEDGED", "RESOLVED").contains(status)) {
+            throw new BadInputException("Choose acknowledged, resolved or open");
+        }
+        String text = comment.strip();
+        if (text.isEmpty() || text.length() > 2_000) {
+            throw new BadInputException("Say why, in up to 2,000 characters");
+        }
+        transactions.executeWithoutResult(s -> {
+            rows.decide(alertId, status, text, viewer.username(), Instant.now(clock));
+            audit.record(
+                    viewer.username(),
+                    "UPDATE",
+                    "egress_alert",
+                    alertId,
+                    row.organisationId(),
+                    "Alert " + alertId + " " + status.toLowerCase(java.util.Locale.ROOT) + ": " + text,
+                    Map.of("status", row.status()),
+                    Map.of("status", status, "comment", text));
+        });
+        return alert(viewer, alertId);
+    }
+
+    AlertView view(EgressRows.AlertRow r) {
+        String where = (r.name() != null ? r.name() + " (" + r.destination() + ")" : r.destination())
+                + (r.port() > 0
+                        ? " port " + (r.protocol() == 17 ? "UDP " : r.protocol() == 6 ? "TCP " : "") + r.port()
+                        : "")
+                + (r.country() != null ? ", " + r.country() : "")
+                + (r.asn() != null ? ", AS" + r.asn() + " " + r.asnOwner() : "")
+                + (r.endpoint() != null ? " [" + r.endpoint() + "]" : "");
+        return new AlertView(
+                r.id(),
+                r.organisationId(),
+                r.deviceId(),
+                r.ruleId(),
+                r.severity(),
+                r.title(),
+                r.title() + ": device " + r.deviceId() + " to " + where,
+                r.destination(),
+                r.port(),
+                r.protocol(),
+                r.name(),
+                r.endpoint(),
+                r.country(),
+                r.asn(),
+                r.asnOwner(),
+                r.geoData(),
+                r.firstSeen(),
+                r.lastSeen(),
+                r.flows(),
+                r.bytes(),
+                r.packets(),
+                List.of(json.readValue(r.evidence(), String[].class)),
+                r.status(),
+                r.comment(),
+                r.decidedBy(),
+                r.decidedAt(),
+                r.source());
+    }
+}

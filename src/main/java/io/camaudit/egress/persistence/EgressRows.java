@@ -1,0 +1,249 @@
+package io.camaudit.egress.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A body's egress settings and alerts; and a read model of its in-service devices with their
+ * addresses and who made them (it never writes a device).
+ */
+@Repository
+public class EgressRows {
+
+    public record Setting(long organisationId, String ownNetworks, String allowed, String setBy, Instant setAt) {}
+
+    /** A registered device as the egress engine needs it. */
+    public record DeviceInput(
+            long id,
+            @Nullable Long siteId,
+            @Nullable String ipAddress,
+            @Nullable String macAddress,
+            @Nullable String maker,
+            @Nullable String manufacturer,
+            @Nullable String model) {}
+
+    public record AlertRow(
+            long id,
+            long organisationId,
+            long deviceId,
+            String ruleId,
+            String severity,
+            String title,
+            String destination,
+            int port,
+            int protocol,
+            @Nullable String name,
+            @Nullable String endpointId,
+            @Nullable String endpoint,
+            @Nullable String country,
+            @Nullable Long asn,
+            @Nullable String asnOwner,
+            String geoData,
+            Instant firstSeen,
+            Instant lastSeen,
+            long flows,
+            long bytes,
+            long packets,
+            String evidence,
+            String status,
+            @Nullable String comment,
+            @Nullable String decidedBy,
+            @Nullable Instant decidedAt,
+            String source,
+            String dataVersion) {}
+
+    private final JdbcClient jdbc;
+
+    EgressRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Setting> setting(long organisationId) {
+        return jdbc.sql("select * from egress_setting where organisation_id = ?")
+                .param(organisationId)
+                .query((rs, n) -> new Setting(
+                        rs.getLong("organisation_id"),
+                        rs.getString("own_networks"),
+                        rs.getString("allowed"),
+                        rs.getString("set_by"),
+                        rs.getTimestamp("set_at").toInstant()))
+                .optional();
+    }
+
+    public void saveSetting(Setting s) {
+        int updated = jdbc.sql("update egress_setting set own_networks = ?, allowed = ?, set_by = ?, set_at = ?"
+                        + " where organisation_id = ?")
+                .params(s.ownNetworks(), s.allowed(), s.setBy(), Timestamp.from(s.setAt()), s.organisationId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into egress_setting (organisation_id, own_networks, allowed, set_by, set_at)"
+                            + " values (?, ?, ?, ?, ?)")
+                    .params(s.organisationId(), s.ownNetworks(), s.allowed(), s.setBy(), Timestamp.from(s.setAt()))
+                    .update();
+        }
+    }
+
+    public List<DeviceInput> devices(long organisationId) {
+        return jdbc.sql("select d.id, d.site_id, d.ip_address, d.mac_address, d.manufacturer, d.model, r.maker"
+                        + " from device d left join device_resolution r on r.device_id = d.id"
+                        + " where d.organisation_id = ? and d.status = 'IN_SERVICE'"
+                        + " and (d.ip_address is not null or d.mac_address is not null) order by d.id")
+                .param(organisationId)
+                .query((rs, n) -> new DeviceInput(
+                        rs.getLong("id"),
+                        nullableLong(rs, "site_id"),
+                        rs.getString("ip_address"),
+                        rs.getString("mac_address"),
+                        rs.getString("maker"),
+                        rs.getString("manufacturer"),
+                        rs.getString("model")))
+                .list();
+    }
+
+    public Optional<AlertRow> alert(long organisationId, long deviceId, String ruleId, String destination) {
+        return jdbc.sql("select * from egress_alert where organisation_id = ? and device_id = ? and rule_id = ?"
+                        + " and destination = ?")
+                .params(organisationId, deviceId, ruleId, destination)
+                .query(EgressRows::alert)
+                .optional();
+    }
+
+    public Optional<AlertRow> alert(long id) {
+        return jdbc.sql("select * from egress_alert where id = ?")
+                .param(id)
+                .query(EgressRows::alert)
+                .optional();
+    }
+
+    public void insert(AlertRow a) {
+        jdbc.sql("insert into egress_alert (organisation_id, device_id, rule_id, severity, title, destination, port,"
+                        + " protocol, name, endpoint_id, endpoint, country, asn, asn_owner, geo_data, first_seen,"
+                        + " last_seen, flows, bytes, packets, evidence, status, source, data_version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        a.organisationId(),
+                        a.deviceId(),
+                        a.ruleId(),
+                        a.severity(),
+                        a.title(),
+                        a.destination(),
+                        a.port(),
+                        a.protocol(),
+                        a.name(),
+                        a.endpointId(),
+                        a.endpoint(),
+                        a.country(),
+                        a.asn(),
+                        a.asnOwner(),
+                        a.geoData(),
+                        Timestamp.from(a.firstSeen()),
+                        Timestamp.from(a.lastSeen()),
+                        a.flows(),
+                        a.bytes(),
+                        a.packets(),
+                        a.evidence(),
+                        a.status(),
+                        a.source(),
+                        a.dataVersion())
+                .update();
+    }
+
+    /** Counts more activity into an alert; a resolved one seen again is opened again. */
+    public void update(AlertRow a) {
+        jdbc.sql("update egress_alert set port = ?, protocol = ?, name = ?, endpoint_id = ?, endpoint = ?, country = ?,"
+                        + " asn = ?, asn_owner = ?, geo_data = ?, first_seen = ?, last_seen = ?, flows = ?, bytes = ?,"
+                        + " packets = ?, evidence = ?, status = ?, source = ?, data_version = ? where id = ?")
+                .params(
+                        a.port(),
+                        a.protocol(),
+                        a.name(),
+                        a.endpointId(),
+                        a.endpoint(),
+                        a.country(),
+                        a.asn(),
+                        a.asnOwner(),
+                        a.geoData(),
+                        Timestamp.from(a.firstSeen()),
+                        Timestamp.from(a.lastSeen()),
+                        a.flows(),
+                        a.bytes(),
+                        a.packets(),
+                        a.evidence(),
+                        a.status(),
+                        a.source(),
+                        a.dataVersion(),
+                        a.id())
+                .update();
+    }
+
+    public void decide(long id, String status, String comment, String by, Instant at) {
+        jdbc.sql("update egress_alert set status = ?, comment = ?, decided_by = ?, decided_at = ? where id = ?")
+                .params(status, comment, by, Timestamp.from(at), id)
+                .update();
+    }
+
+    /** A body's alerts, open ones first, most recent activity first; at most {@code limit}. */
+    public List<AlertRow> alerts(long organisationId, @Nullable String status, int limit) {
+        return jdbc.sql("select * from egress_alert where organisation_id = ?"
+                        + (status == null ? "" : " and status = ?")
+                        + " order by case status when 'OPEN' then 0 when 'ACKNOWLEDGED' then 1 else 2 end,"
+                        + " last_seen desc, id desc limit ?")
+                .params(status == null ? List.of(organisationId, limit) : List.of(organisationId, status, limit))
+                .query(EgressRows::alert)
+                .list();
+    }
+
+    public List<AlertRow> deviceAlerts(long deviceId) {
+        return jdbc.sql("select * from egress_alert where device_id = ? order by last_seen desc, id desc limit 50")
+                .param(deviceId)
+                .query(EgressRows::alert)
+                .list();
+    }
+
+    private static AlertRow alert(ResultSet rs, int n) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        long asn = rs.getLong("asn");
+        Long asnValue = rs.wasNull() ? null : asn;
+        return new AlertRow(
+                rs.getLong("id"),
+                rs.getLong("organisation_id"),
+                rs.getLong("device_id"),
+                rs.getString("rule_id"),
+                rs.getString("severity"),
+                rs.getString("title"),
+                rs.getString("destination"),
+                rs.getInt("port"),
+                rs.getInt("protocol"),
+                rs.getString("name"),
+                rs.getString("endpoint_id"),
+                rs.getString("endpoint"),
+                rs.getString("country"),
+                asnValue,
+                rs.getString("asn_owner"),
+                rs.getString("geo_data"),
+                rs.getTimestamp("first_seen").toInstant(),
+                rs.getTimestamp("last_seen").toInstant(),
+                rs.getLong("flows"),
+                rs.getLong("bytes"),
+                rs.getLong("packets"),
+                rs.getString("evidence"),
+                rs.getString("status"),
+                rs.getString("comment"),
+                rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(),
+                rs.getString("source"),
+                rs.getString("data_version"));
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,137 @@
+package io.camaudit.egress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camaudit.egress.engine.TestCaptures;
+import io.camaudit.register.Device;
+import io.camaudit.register.DeviceDraft;
+import io.camaudit.register.DeviceFacts;
+import io.camaudit.register.DeviceStatus;
+import io.camaudit.register.IpAddress;
+import io.camaudit.register.Organisation;
+import io.camaudit.register.Register;
+import io.camaudit.shared.BadInputException;
+import io.camaudit.shared.NotFoundException;
+import io.camaudit.shared.Viewer;
+import io.camaudit.support.Estates;
+import io.camaudit.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A body hands in a capture of its network; the alerts are kept, counted up, decided, and kept to the body. */
+@IntegrationTest
+class EgressMonitorIntegrationTest {
+
+    @Autowired
+    EgressMonitor monitor;
+
+    @Autowired
+    Register register;
+
+    @Autowired
+    Estates estates;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aCapturesAlertsAreKeptCountedUpDecidedAndOpenedAgainWhenSeenAgain() {
+        Organisation body = estates.organisation("Egress Borough");
+        Organisation other = estates.organisation("Other Egress Borough");
+        Viewer officer = Estates.officerOf(body);
+        Viewer stranger = Estates.officerOf(other);
+        Device camera = register.createDevice(
+                officer,
+                body.id(),
+                new DeviceDraft(
+                        null,
+                        null,
+                        new DeviceFacts(
+                                "Dahua",
+                                null,
+                                "IPC-HDW3441T-ZAS",
+                                null,
+                                null,
+                                null,
+                                IpAddress.of("10.20.0.5"),
+                                null,
+                                Set.of(),
+                                DeviceStatus.IN_SERVICE,
+                                null,
+                                null)));
+        byte[] capture = TestCaptures.cameraPhoningHome(100);
+
+        assertThatThrownBy(() -> monitor.ingest(officer, body.id(), "cameras.pcap", new ByteArrayInputStream(capture)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("Say which networks are " + body.name() + "'s own first");
+        assertThatThrownBy(() -> monitor.setNetworks(stranger, body.id(), "10.20.0.0/16", ""))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> monitor.setNetworks(officer, body.id(), "10.20.0.0/33", ""))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("prefix length");
+        monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
+
+        IngestResult first = monitor.ingest(officer, body.id(), "cameras.pcap", new ByteArrayInputStream(capture));
+        assertThat(first.kind()).isEqualTo("pcap or pcapng capture");
+        assertThat(first.fromDevices()).isEqualTo(1);
+        assertThat(first.alerts())
+                .extracting(AlertView::rule)
+                .containsExactlyInAnyOrder("vendor-lookup", "outside", "vendor-service");
+        AlertView service = first.alerts().stream()
+                .filter(a -> a.rule().equals("vendor-service"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(service.deviceId()).isEqualTo(camera.id());
+        assertThat(service.name()).isEqualTo("www.easy4ipcloud.com");
+        assertThat(service.endpoint()).isEqualTo("Dahua P2P (Easy4IP; DMSS; Imou)");
+        assertThat(service.flows()).isEqualTo(1);
+        assertThat(service.packets()).isEqualTo(5);
+        assertThat(service.evidence()).singleElement().asString().contains("10.20.0.5:40000 -> 203.0.113.7:8800");
+
+        IngestResult again = monitor.ingest(officer, body.id(), "cameras-2.pcap", new ByteArrayInputStream(capture));
+        assertThat(again.alerts()).hasSize(3);
+        assertThat(monitor.alerts(officer, body.id(), null)).hasSize(3);
+        AlertView counted = monitor.alert(officer, service.id());
+        assertThat(counted.flows()).isEqualTo(2);
+        assertThat(counted.source()).isEqualTo("cameras-2.pcap");
+
+        assertThatThrownBy(() -> monitor.alert(stranger, service.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> monitor.decide(stranger, service.id(), "RESOLVED", "x"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> monitor.decide(officer, service.id(), "RESOLVED", " "))
+                .isInstanceOf(BadInputException.class);
+        AlertView resolved = monitor.decide(officer, service.id(), "RESOLVED", "P2P switched off on the camera");
+        assertThat(resolved.status()).isEqualTo("RESOLVED");
+        assertThat(resolved.comment()).isEqualTo("P2P switched off on the camera");
+        assertThat(monitor.alerts(officer, body.id(), "OPEN")).hasSize(2);
+
+        IngestResult later = monitor.ingest(
+                officer,
+                body.id(),
+                "cameras-3.pcap",
+                new ByteArrayInputStream(TestCaptures.cameraPhoningHome(4_000_000_000L)));
+        assertThat(later.alerts())
+                .filteredOn(a -> a.id() == service.id())
+                .singleElement()
+                .satisfies(a -> assertThat(a.status())
+                        .as("seen again after it was resolved")
+                        .isEqualTo("OPEN"));
+        assertThat(monitor.deviceAlerts(officer, body.id(), camera.id())).hasSize(3);
+        assertThat(jdbc.queryForList(
+                        "select summary from audit_event where organisation_id = ? and entity_type like 'egress%'",
+                        String.class, body.id()))
+                .anyMatch(s -> s.startsWith("Analysed cameras.pcap (pcap or pcapng capture) for Egress Borough"))
+                .anyMatch(s -> s.contains("resolved: P2P switched off"));
+
+        assertThatThrownBy(() -> monitor.ingest(
+                        officer, body.id(), "return.csv", new ByteArrayInputStream("Site,Make\n".getBytes())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("is not a file of flows camaudit reads");
+        assertThat(List.of(first.geoData())).allSatisfy(g -> assertThat(g).isNotBlank());
+    }
+}
