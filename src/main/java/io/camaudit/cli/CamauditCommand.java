@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ScanCommand.class,
             AuditCommand.class,
+            IngestCommand.class,
             IdentifyCommand.class,
             IntelCommand.class,
             UserCommand.class

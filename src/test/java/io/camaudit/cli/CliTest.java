@@ -51,7 +51,8 @@ class CliTest {
     void helpNamesEveryCommand() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("serve", "import", "export", "check", "scan", "audit", "intel", "user");
+        assertThat(help.out())
+                .contains("serve", "import", "export", "check", "scan", "audit", "ingest", "intel", "user");
     }
 
     @Test
@@ -305,6 +306,57 @@ class CliTest {
         Run unpermitted = run("audit", "--data-dir", data.toString(), "-o", "Audit Town Council");
         assertThat(unpermitted.exit()).isEqualTo(2);
         assertThat(unpermitted.err()).contains("No network ranges are permitted for Audit Town Council");
+    }
+
+    @Test
+    void ingestAnalysesACaptureForABodysCamerasAndPrintsTheAlerts() throws Exception {
+        String dir = data.toString();
+        run(
+                "organisation",
+                "add",
+                "--data-dir",
+                dir,
+                "Ingest Town Council",
+                "--sector",
+                "LOCAL_AUTHORITY",
+                "--region",
+                "NORTH_WEST");
+        Path register = data.resolve("return.csv");
+        Files.writeString(
+                register,
+                "Site,Manufacturer,Model,Serial number,IP address\n"
+                        + "Depot,Dahua,IPC-HDW3441T-ZAS,6G0123456789ABC,10.20.0.5\n");
+        assertThat(run("import", "--data-dir", dir, "-o", "Ingest Town Council", register.toString())
+                        .exit())
+                .isZero();
+        Path capture = data.resolve("cameras.pcap");
+        Files.write(capture, io.camaudit.egress.engine.TestCaptures.cameraPhoningHome(100));
+
+        Run unset = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", capture.toString());
+        assertThat(unset.exit()).isEqualTo(1);
+        assertThat(unset.err()).contains("Say which networks are Ingest Town Council's own first");
+        Run ingest = run(
+                "ingest",
+                "--data-dir",
+                dir,
+                "-o",
+                "Ingest Town Council",
+                "--networks",
+                "10.20.0.0/16",
+                capture.toString());
+        assertThat(ingest.exit()).isZero();
+        assertThat(ingest.err())
+                .contains("cameras.pcap: pcap or pcapng capture, 6 records, 2 flows, 1 from registered"
+                        + " devices, 3 alerts");
+        assertThat(ingest.out())
+                .contains("HIGH   alert")
+                .contains("to www.easy4ipcloud.com (203.0.113.7) port UDP 8800")
+                .contains("[Dahua P2P (Easy4IP; DMSS; Imou)]");
+        Run json = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", "--json", capture.toString());
+        assertThat(json.out()).contains("\"rule\":\"vendor-service\"").contains("\"flows\":2");
+        Run notFlows = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", register.toString());
+        assertThat(notFlows.exit()).isEqualTo(1);
+        assertThat(notFlows.err()).contains("return.csv is not a file of flows camaudit reads");
     }
 
     @Test

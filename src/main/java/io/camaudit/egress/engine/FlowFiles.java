@@ -31,7 +31,10 @@ public final class FlowFiles {
         }
     }
 
-    /** What a file gave, by kind: records read and the problems named (with their line or byte offset). */
+    /**
+     * What a file gave, by kind: the records read (packets of a capture, flow records of IPFIX and
+     * CSV, lines of a Zeek log) and the problems named (with their line or byte offset).
+     */
     public record Outcome(Kind kind, boolean gzipped, long records, List<String> problems) {}
 
     /** A file of no kind camaudit reads. */
@@ -56,7 +59,7 @@ public final class FlowFiles {
         switch (kind) {
             case PCAP -> {
                 Capture.Outcome o = Capture.read(content, name, sink);
-                return new Outcome(kind, gzipped, o.flows(), o.problem() == null ? List.of() : List.of(o.problem()));
+                return new Outcome(kind, gzipped, o.packets(), o.problem() == null ? List.of() : List.of(o.problem()));
             }
             case IPFIX -> {
                 IpfixFile.Outcome o = IpfixFile.read(content, name, sink::flow);
