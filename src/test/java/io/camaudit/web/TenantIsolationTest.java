@@ -68,6 +68,11 @@ public class TenantIsolationTest {
     long capabilityAudit;
     long account;
 
+    @Autowired
+    io.camaudit.egress.EgressMonitor egress;
+
+    long egressAlert;
+
     Organisation mine;
     Organisation theirs;
     Viewer me;
@@ -107,6 +112,38 @@ public class TenantIsolationTest {
                 theirs.id(),
                 new io.camaudit.discovery.SurveyRequest(List.of("127.82.0.1"), List.of(), 300, 4, null));
         account = capabilityAudits.addCredential(them, theirs.id(), null, null, "their-account", "their-secret");
+        register.createDevice(
+                them,
+                theirs.id(),
+                new io.camaudit.register.DeviceDraft(
+                        null,
+                        null,
+                        new io.camaudit.register.DeviceFacts(
+                                "Dahua",
+                                null,
+                                "IPC-HDW3441T-ZAS",
+                                null,
+                                null,
+                                null,
+                                io.camaudit.register.IpAddress.of("10.20.0.5"),
+                                null,
+                                java.util.Set.of(),
+                                io.camaudit.register.DeviceStatus.IN_SERVICE,
+                                null,
+                                null)));
+        egress.setNetworks(them, theirs.id(), "10.20.0.0/16", "");
+        egressAlert = egress
+                .ingest(
+                        them,
+                        theirs.id(),
+                        "theirs.pcap",
+                        new ByteArrayInputStream(io.camaudit.egress.engine.TestCaptures.cameraPhoningHome(100)))
+                .alerts()
+                .stream()
+                .filter(a -> a.rule().equals("vendor-service"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         capabilityAudit = capabilityAudits.start(them, theirs.id(), "127.82.0.1");
         try {
             assertThat(surveys.await(survey, java.time.Duration.ofSeconds(30))).isTrue();
@@ -159,7 +196,13 @@ public class TenantIsolationTest {
                 "/api/v1/organisations/" + o + "/capability-audits",
                 "/api/v1/organisations/" + o + "/device-accounts",
                 "/api/v1/organisations/" + o + "/capability-schedule",
-                "/api/v1/capability-audits/" + capabilityAudit);
+                "/api/v1/capability-audits/" + capabilityAudit,
+                "/organisations/" + o + "/egress",
+                "/organisations/" + o + "/egress/alerts.csv",
+                "/egress-alerts/" + egressAlert,
+                "/api/v1/organisations/" + o + "/egress-networks",
+                "/api/v1/organisations/" + o + "/egress-alerts",
+                "/api/v1/egress-alerts/" + egressAlert);
     }
 
     @Test
@@ -206,7 +249,9 @@ public class TenantIsolationTest {
                 "/organisations/" + o + "/capabilities/accounts", "username=planted&password=planted",
                 "/organisations/" + o + "/capabilities/accounts/" + account + "/delete", "",
                 "/organisations/" + o + "/capabilities/schedule", "everyDays=1",
-                "/capability-audits/" + capabilityAudit + "/cancel", "");
+                "/capability-audits/" + capabilityAudit + "/cancel", "",
+                "/organisations/" + o + "/egress/networks", "own=0.0.0.0/0",
+                "/egress-alerts/" + egressAlert + "/decision", "status=RESOLVED&comment=hijacked");
         for (var form : forms.entrySet()) {
             int status = mvc.perform(post(form.getKey())
                             .with(as(me))
@@ -224,7 +269,8 @@ public class TenantIsolationTest {
                 "/api/v1/systems/" + system, "{\"name\":\"Hijacked\"}",
                 "/api/v1/devices/" + device, "{\"manufacturer\":\"Hijacked\"}",
                 "/api/v1/organisations/" + o + "/policy", "{\"policy\":\"us-ndaa-889\"}",
-                "/api/v1/organisations/" + o + "/capability-schedule", "{\"everyDays\":1}");
+                "/api/v1/organisations/" + o + "/capability-schedule", "{\"everyDays\":1}",
+                "/api/v1/organisations/" + o + "/egress-networks", "{\"own\":\"0.0.0.0/0\",\"allowed\":\"\"}");
         for (var call : api.entrySet()) {
             int status = mvc.perform(put(call.getKey())
                             .with(as(me))
@@ -246,7 +292,8 @@ public class TenantIsolationTest {
                 "/api/v1/surveys/" + survey + "/hosts/1/reject",
                 "/api/v1/organisations/" + o + "/capability-audits",
                 "/api/v1/organisations/" + o + "/device-accounts",
-                "/api/v1/capability-audits/" + capabilityAudit + "/cancel")) {
+                "/api/v1/capability-audits/" + capabilityAudit + "/cancel",
+                "/api/v1/egress-alerts/" + egressAlert + "/decision")) {
             int status = mvc.perform(post(route)
                             .with(as(me))
                             .with(csrf())
@@ -268,7 +315,8 @@ public class TenantIsolationTest {
         assertThat(unchanged.facts().manufacturer()).isEqualTo("Hikvision");
         assertThat(register.devices(admin, DeviceQuery.all(10).forOrganisation(o))
                         .matching())
-                .isEqualTo(1);
+                .as("the imported device and their camera, nothing planted")
+                .isEqualTo(2);
         int started = mvc.perform(post("/api/v1/organisations/" + o + "/surveys")
                         .with(as(me))
                         .with(csrf())
@@ -292,6 +340,22 @@ public class TenantIsolationTest {
                 .containsExactly("their-account");
         assertThat(capabilityAudits.audits(admin, o)).hasSize(1);
         assertThat(capabilityAudits.schedule(admin, o)).isEmpty();
+        int uploaded = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/organisations/" + o + "/egress/files")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file",
+                                "planted.pcap",
+                                "application/octet-stream",
+                                io.camaudit.egress.engine.TestCaptures.cameraPhoningHome(200)))
+                        .with(as(me))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(uploaded).isEqualTo(404);
+        assertThat(egress.networks(admin, o).own()).isEqualTo("10.20.0.0/16");
+        assertThat(egress.alert(admin, egressAlert).status()).isEqualTo("OPEN");
+        assertThat(egress.alert(admin, egressAlert).flows()).isEqualTo(1);
     }
 
     @Test

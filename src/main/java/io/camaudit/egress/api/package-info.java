@@ -1,0 +1,5 @@
+/** Egress monitoring as JSON. */
+@NullMarked
+package io.camaudit.egress.api;
+
+import org.jspecify.annotations.NullMarked;
