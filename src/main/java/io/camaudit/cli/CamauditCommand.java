@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             AuditCommand.class,
             IngestCommand.class,
+            CollectCommand.class,
             IdentifyCommand.class,
             IntelCommand.class,
             UserCommand.class

@@ -45,6 +45,7 @@ public class EgressMonitor {
     private final EgressRows rows;
     private final Register register;
     private final Surveys surveys;
+    private final io.camaudit.intel.Intel intel;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
@@ -56,6 +57,7 @@ public class EgressMonitor {
             EgressRows rows,
             Register register,
             Surveys surveys,
+            io.camaudit.intel.Intel intel,
             AuditLog audit,
             JsonMapper json,
             Clock clock,
@@ -63,6 +65,7 @@ public class EgressMonitor {
         this.rows = rows;
         this.register = register;
         this.surveys = surveys;
+        this.intel = intel;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -322,6 +325,166 @@ public class EgressMonitor {
                 return byMac.get(mac);
             }
         };
+    }
+
+    // -- collecting -------------------------------------------------------------------------------
+
+    /** A running collector for a body: stop it with {@link #close()}, which keeps what it has seen so far. */
+    public final class Collection implements AutoCloseable {
+        private final long organisationId;
+        private final String actor;
+        private final Organisation organisation;
+        private final Networks networks;
+        private final Directory directory;
+        private final java.util.function.Consumer<IngestResult> onFlush;
+        private final Object lock = new Object();
+        private final io.camaudit.egress.engine.FlowCollector collector;
+        private final java.util.concurrent.ScheduledExecutorService flusher;
+        private EgressAnalysis current;
+        private final String where;
+        private volatile long totalFlows;
+        private volatile long totalAlerts;
+
+        private Collection(
+                Viewer viewer,
+                Organisation organisation,
+                Networks networks,
+                java.net.InetSocketAddress listen,
+                java.time.Duration every,
+                java.util.function.Consumer<IngestResult> onFlush)
+                throws IOException {
+            this.organisationId = organisation.id();
+            this.actor = viewer.username();
+            this.organisation = organisation;
+            this.networks = networks;
+            this.directory = directory(organisationId);
+            this.onFlush = onFlush;
+            this.current = analysis();
+            this.collector = io.camaudit.egress.engine.FlowCollector.start(listen, flow -> {
+                synchronized (lock) {
+                    current.flow(flow);
+                }
+            });
+            this.flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "egress-flush");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = Math.max(1_000, every.toMillis());
+            this.where = collector.address().toString();
+            flusher.scheduleWithFixedDelay(this::flush, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private EgressAnalysis analysis() {
+            return new EgressAnalysis(
+                    data, Prefixes.parse(networks.own()), Prefixes.parse(networks.allowed()), directory, geo());
+        }
+
+        public java.net.InetSocketAddress address() throws IOException {
+            return collector.address();
+        }
+
+        public io.camaudit.egress.engine.FlowCollector.Counts counts() {
+            return collector.counts();
+        }
+
+        /** Keeps the alerts of the window just ended and starts a new window. */
+        void flush() {
+            EgressAnalysis ended;
+            synchronized (lock) {
+                ended = current;
+                current = analysis();
+            }
+            List<Alert> raised = ended.alerts();
+            EgressAnalysis.Counts counts = ended.counts();
+            totalFlows += counts.flows();
+            if (raised.isEmpty()) {
+                return;
+            }
+            String source = "collector " + address0();
+            List<AlertView> kept = transactions.execute(status -> {
+                List<AlertView> views = new ArrayList<>();
+                for (Alert alert : raised) {
+                    views.add(view(keep(organisationId, alert, source)));
+                }
+                audit.record(
+                        actor,
+                        "CREATE",
+                        "egress_ingest",
+                        null,
+                        organisationId,
+                        "Collected for " + organisation.name() + " at " + address0() + ": " + counts.flows()
+                                + " flows, " + counts.fromDevices() + " from registered devices, " + raised.size()
+                                + " alerts",
+                        null,
+                        null);
+                return views;
+            });
+            totalAlerts += kept.size();
+            onFlush.accept(new IngestResult(
+                    source,
+                    "NetFlow and IPFIX collector",
+                    false,
+                    counts.flows(),
+                    List.of(),
+                    counts.flows(),
+                    counts.fromDevices(),
+                    kept,
+                    geo().describe(),
+                    data.version()));
+        }
+
+        private String address0() {
+            return where;
+        }
+
+        public long totalFlows() {
+            return totalFlows;
+        }
+
+        public long totalAlerts() {
+            return totalAlerts;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                collector.drain(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            flusher.shutdownNow();
+            try {
+                flusher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            collector.close();
+            flush();
+        }
+    }
+
+    /**
+     * Starts a NetFlow v5/v9 and IPFIX collector for the body on the address, analysing as it
+     * receives and keeping the alerts every {@code every} (and when closed).
+     */
+    public Collection collect(
+            Viewer viewer,
+            long organisationId,
+            java.net.InetSocketAddress listen,
+            java.time.Duration every,
+            java.util.function.Consumer<IngestResult> onFlush) {
+        Organisation organisation = register.organisation(viewer, organisationId);
+        viewer.requireWrite(organisationId, "Organisation " + organisationId);
+        Networks networks = networks(viewer, organisationId);
+        if (networks.own().isBlank()) {
+            throw new BadInputException("Say which networks are " + organisation.name() + "'s own first");
+        }
+        try {
+            return new Collection(viewer, organisation, networks, listen, every, onFlush);
+        } catch (IOException e) {
+            throw new BadInputException("cannot listen on " + listen + ": " + e.getMessage());
+        }
     }
 
     // -- reading and deciding ---------------------------------------------------------------------

@@ -52,7 +52,7 @@ class CliTest {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out())
-                .contains("serve", "import", "export", "check", "scan", "audit", "ingest", "intel", "user");
+                .contains("serve", "import", "export", "check", "scan", "audit", "ingest", "collect", "intel", "user");
     }
 
     @Test
@@ -354,6 +354,25 @@ class CliTest {
                 .contains("[Dahua P2P (Easy4IP; DMSS; Imou)]");
         Run json = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", "--json", capture.toString());
         assertThat(json.out()).contains("\"rule\":\"vendor-service\"").contains("\"flows\":2");
+        Run collect = run(
+                "collect",
+                "--data-dir",
+                dir,
+                "-o",
+                "Ingest Town Council",
+                "--listen",
+                "127.0.0.1:0",
+                "--seconds",
+                "1",
+                "--flush",
+                "1");
+        assertThat(collect.exit()).isZero();
+        assertThat(collect.err())
+                .contains("Collecting for Ingest Town Council on /127.0.0.1:")
+                .contains("Received 0 datagrams, 0 flows");
+        Run badListen = run("collect", "--data-dir", dir, "-o", "Ingest Town Council", "--listen", "example.org:2055");
+        assertThat(badListen.exit()).isEqualTo(2);
+        assertThat(badListen.err()).contains("--listen takes an address, not a name");
         Run notFlows = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", register.toString());
         assertThat(notFlows.exit()).isEqualTo(1);
         assertThat(notFlows.err()).contains("return.csv is not a file of flows camaudit reads");

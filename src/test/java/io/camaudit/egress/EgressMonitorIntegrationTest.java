@@ -40,6 +40,91 @@ class EgressMonitorIntegrationTest {
     JdbcTemplate jdbc;
 
     @Test
+    void theCollectorKeepsTheAlertsOfWhatNfreplaySendsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new java.io.File("/usr/bin/nfpcapd").canExecute() && new java.io.File("/usr/bin/nfreplay").canExecute(),
+                "skipped: nfdump's nfpcapd and nfreplay are not installed (apt-get install nfdump)");
+        Organisation body = estates.organisation("Collector Borough");
+        Viewer officer = Estates.officerOf(body);
+        Device camera = register.createDevice(
+                officer,
+                body.id(),
+                new DeviceDraft(
+                        null,
+                        null,
+                        new DeviceFacts(
+                                "Dahua",
+                                null,
+                                "IPC-HDW3441T-ZAS",
+                                null,
+                                null,
+                                null,
+                                IpAddress.of("10.20.0.5"),
+                                null,
+                                Set.of(),
+                                DeviceStatus.IN_SERVICE,
+                                null,
+                                null)));
+        monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
+        java.nio.file.Path pcap = work.resolve("cameras.pcap");
+        java.nio.file.Files.write(pcap, TestCaptures.cameraPhoningHome(100));
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(work.resolve("flows"));
+        assertThat(new ProcessBuilder("nfpcapd", "-r", pcap.toString(), "-w", dir.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start()
+                        .waitFor())
+                .isZero();
+        java.nio.file.Path nfcapd;
+        try (var files = java.nio.file.Files.list(dir)) {
+            nfcapd = files.filter(f -> f.getFileName().toString().matches("nfcapd\\.\\d{12}"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        List<IngestResult> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EgressMonitor.Collection collection = monitor.collect(
+                officer,
+                body.id(),
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                java.time.Duration.ofMinutes(1),
+                flushed::add);
+        try (collection) {
+            assertThat(new ProcessBuilder(
+                                    "nfreplay",
+                                    "-r",
+                                    nfcapd.toString(),
+                                    "-H",
+                                    "127.0.0.1",
+                                    "-p",
+                                    String.valueOf(collection.address().getPort()),
+                                    "-v",
+                                    "9")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor())
+                    .isZero();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (collection.counts().flows() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertThat(collection.counts().flows()).isEqualTo(2);
+        assertThat(flushed)
+                .singleElement()
+                .satisfies(r -> assertThat(r.kind()).isEqualTo("NetFlow and IPFIX collector"));
+        assertThat(monitor.deviceAlerts(officer, body.id(), camera.id()))
+                .extracting(AlertView::rule, AlertView::endpoint)
+                .as("NetFlow carries no DNS: UDP 8800 from a Dahua camera is its P2P service by the port")
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("outside", "Dahua P2P (Easy4IP; DMSS; Imou)"),
+                        org.assertj.core.groups.Tuple.tuple("vendor-service", "Dahua P2P (Easy4IP; DMSS; Imou)"));
+        assertThat(monitor.deviceAlerts(officer, body.id(), camera.id()))
+                .allSatisfy(a -> assertThat(a.source()).startsWith("collector /127.0.0.1:"));
+    }
+
+    @Test
     void aCapturesAlertsAreKeptCountedUpDecidedAndOpenedAgainWhenSeenAgain() {
         Organisation body = estates.organisation("Egress Borough");
         Organisation other = estates.organisation("Other Egress Borough");

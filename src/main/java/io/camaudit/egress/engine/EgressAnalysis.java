@@ -241,19 +241,20 @@ public final class EgressAnalysis {
 
     /**
      * The vendor service a destination is: by the name the device looked up or the endpoint's
-     * networks, whatever the port; or, for an endpoint known only by its port, by that port, and
-     * only for a device of that vendor (port 8900 is many things besides Dahua's relay).
+     * networks, whatever the port; or by the endpoint's port, for a device of that vendor only
+     * (UDP 8800 from a Dahua camera is its P2P service; from anything else it may be anything).
      */
     private @Nullable Endpoint endpointFor(
             Directory.Device device, @Nullable String name, Ip destination, int protocol, int port) {
         for (Endpoint e : data.endpoints()) {
             boolean named = name != null && !e.names().isEmpty() && e.matchesName(name);
             boolean networked = !e.networks().isEmpty() && e.networks().contains(destination);
-            boolean portOnly = e.names().isEmpty() && e.networks().isEmpty();
             if (named || networked) {
                 return e;
             }
-            if (portOnly && e.vendor().equals(device.maker()) && e.matchesPort(protocol, port)) {
+        }
+        for (Endpoint e : data.endpoints()) {
+            if (!e.ports().isEmpty() && e.vendor().equals(device.maker()) && e.matchesPort(protocol, port)) {
                 return e;
             }
         }

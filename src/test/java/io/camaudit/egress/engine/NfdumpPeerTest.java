@@ -97,6 +97,41 @@ class NfdumpPeerTest {
     }
 
     @Test
+    void theCollectorReceivesWhatNfreplaySendsAndLosesNothing() throws Exception {
+        Set<String> seen = java.util.Collections.synchronizedSet(new TreeSet<>());
+        try (FlowCollector collector = FlowCollector.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                f -> seen.add(f.source() + "," + f.destination() + "," + f.sourcePort() + "," + f.destinationPort()
+                        + "," + f.protocol() + "," + f.packets() + "," + f.bytes()))) {
+            for (String version : List.of("9", "5")) {
+                Process replay = new ProcessBuilder(
+                                "nfreplay",
+                                "-r",
+                                flows.toString(),
+                                "-H",
+                                "127.0.0.1",
+                                "-p",
+                                String.valueOf(collector.address().getPort()),
+                                "-v",
+                                version)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                assertThat(replay.waitFor()).isZero();
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (collector.counts().flows() < 2L * expected.size() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            FlowCollector.Counts counts = collector.counts();
+            assertThat(counts.flows()).isEqualTo(2L * expected.size());
+            assertThat(counts.undecodable()).isZero();
+            assertThat(counts.dropped()).isZero();
+        }
+        assertThat(seen).isEqualTo(expected);
+    }
+
+    @Test
     void aCaptureGivesTheFlowsNfpcapdMakesOfIt() throws Exception {
         assertThat(fromCapture(capture)).isEqualTo(expected);
     }

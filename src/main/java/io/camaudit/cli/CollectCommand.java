@@ -1,0 +1,137 @@
+package io.camaudit.cli;
+
+import io.camaudit.egress.AlertView;
+import io.camaudit.egress.EgressMonitor;
+import io.camaudit.egress.engine.FlowCollector;
+import io.camaudit.register.Organisation;
+import io.camaudit.register.Register;
+import io.camaudit.shared.BadInputException;
+import io.camaudit.shared.Viewer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A live NetFlow and IPFIX collector for a body. */
+@Command(
+        name = "collect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Receive NetFlow v5, NetFlow v9 and IPFIX from the body's routers, switches or probes, and analyse it as"
+                    + " camaudit ingest does: alerts are kept every --flush seconds and printed, one line each (or JSON"
+                    + " with --json). Templates are kept per exporter and observation domain, replaced when sent again and"
+                    + " dropped when IPFIX withdraws them; datagrams that cannot be read are counted and named.",
+            "",
+            "Runs until stopped (Ctrl-C), or for --seconds. Exit code: 0 done, 2 for a bad option or address."
+        })
+final class CollectCommand implements Callable<Integer> {
+
+    @Mixin
+    DataDirOption data = new DataDirOption();
+
+    @Option(
+            names = {"-o", "--organisation"},
+            required = true,
+            paramLabel = "NAME|ID",
+            description = "The body whose records these are")
+    String organisation;
+
+    @Option(
+            names = "--listen",
+            paramLabel = "ADDRESS:PORT",
+            defaultValue = "0.0.0.0:2055",
+            description = "Where to receive (default: ${DEFAULT-VALUE})")
+    String listen;
+
+    @Option(
+            names = "--flush",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "How often alerts are kept and printed (default: ${DEFAULT-VALUE})")
+    int flush;
+
+    @Option(
+            names = "--seconds",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Stop after N seconds (0: run until stopped)")
+    int seconds;
+
+    @Option(names = "--json", description = "One JSON object per alert")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        InetSocketAddress address;
+        try {
+            int colon = listen.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--listen " + listen + " is not ADDRESS:PORT");
+            }
+            String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+            if (!host.matches("[0-9A-Fa-f:.]+")) {
+                throw new IllegalArgumentException("--listen takes an address, not a name: " + host);
+            }
+            address = new InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(listen.substring(colon + 1)));
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            System.err.println("camaudit collect: " + e.getMessage());
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = Contexts.start(false, data.dataDir)) {
+            Viewer viewer = CliViewer.get();
+            Organisation body = ImportCommand.resolve(context.getBean(Register.class), viewer, organisation);
+            EgressMonitor monitor = context.getBean(EgressMonitor.class);
+            JsonMapper mapper = context.getBean(JsonMapper.class);
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "collect-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            EgressMonitor.Collection collection;
+            try {
+                collection = monitor.collect(viewer, body.id(), address, Duration.ofSeconds(flush), result -> {
+                    for (AlertView alert : result.alerts()) {
+                        System.out.println(json ? mapper.writeValueAsString(alert) : IngestCommand.line(alert));
+                    }
+                });
+            } catch (BadInputException e) {
+                System.err.println("camaudit collect: " + e.getMessage());
+                return 2;
+            }
+            try (collection) {
+                System.err.printf(
+                        Locale.ROOT,
+                        "Collecting for %s on %s; %s%n",
+                        body.name(),
+                        collection.address(),
+                        monitor.geo().describe());
+                if (seconds > 0) {
+                    stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+                } else {
+                    stop.await();
+                }
+            }
+            FlowCollector.Counts counts = collection.counts();
+            System.err.printf(
+                    Locale.ROOT,
+                    "Received %,d datagrams, %,d flows (%,d could not be read, %,d dropped); %,d alerts kept%s%n",
+                    counts.datagrams(),
+                    counts.flows(),
+                    counts.undecodable(),
+                    counts.dropped(),
+                    collection.totalAlerts(),
+                    counts.lastProblem() == null ? "" : "; last problem: " + counts.lastProblem());
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+            return 0;
+        }
+    }
+}
