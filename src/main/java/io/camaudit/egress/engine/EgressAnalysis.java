@@ -76,8 +76,23 @@ public final class EgressAnalysis {
     private long fromDevices;
     private long dropped;
 
+    /** The rules, with their parameters read once (this is done for every flow). */
+    private final Rule[] rules;
+
+    private final Set<?>[] countries;
+    private final long[] limits;
+
     public EgressAnalysis(EgressData data, Prefixes own, Prefixes allowed, Directory directory, Geo geo) {
         this.data = data;
+        this.rules = data.rules().toArray(Rule[]::new);
+        this.countries = new Set<?>[rules.length];
+        this.limits = new long[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            countries[r] = rules[r].kind() == Rule.Kind.JURISDICTION
+                    ? Set.of(rules[r].parameter().split("\\|"))
+                    : Set.of();
+            limits[r] = rules[r].kind() == Rule.Kind.VOLUME ? Long.parseLong(rules[r].parameter()) : 0;
+        }
         this.own = own;
         this.allowed = allowed;
         this.directory = directory;
@@ -141,17 +156,17 @@ public final class EgressAnalysis {
         if (own.contains(destination) || allowed.contains(destination) || !routable(destination)) {
             return;
         }
-        String name = names.get(new NameKey(flow.source(), destination));
+        String name = names.isEmpty() ? null : names.get(new NameKey(flow.source(), destination));
         Endpoint endpoint = endpointFor(device, name, destination, flow.protocol(), flow.destinationPort());
-        String country = geo.country(destination);
-        String row = row(flow, name);
-        for (Rule rule : data.rules()) {
+        Place place = place(destination);
+        String country = place.country();
+        for (int r = 0; r < rules.length; r++) {
+            Rule rule = rules[r];
             boolean holds = switch (rule.kind()) {
                 case OUTSIDE -> true;
-                case JURISDICTION ->
-                    country != null && Set.of(rule.parameter().split("\\|")).contains(country);
+                case JURISDICTION -> country != null && countries[r].contains(country);
                 case ENDPOINT -> endpoint != null;
-                case VOLUME -> volume(device, flow, Long.parseLong(rule.parameter()));
+                case VOLUME -> volume(device, flow, limits[r]);
                 case LOOKUP -> false;
             };
             if (!holds) {
@@ -166,10 +181,34 @@ public final class EgressAnalysis {
             alert.name = name != null ? name : alert.name;
             alert.endpoint = endpoint != null ? endpoint : alert.endpoint;
             alert.country = country;
-            alert.asn = geo.asn(destination);
-            touch(alert, flow.start(), flow.bytes(), flow.packets(), 1, row);
+            alert.asn = place.asn();
+            touch(
+                    alert,
+                    flow.start(),
+                    flow.bytes(),
+                    flow.packets(),
+                    1,
+                    alert.evidence.size() < EVIDENCE_ROWS ? row(flow, name) : "");
             alert.last = Math.max(alert.last, flow.end());
         }
+    }
+
+    /** A destination's country and autonomous system, looked up once while it stays in the cache. */
+    private record Place(@Nullable String country, Geo.@Nullable Asn asn) {}
+
+    static final int MAX_PLACES = 65_536;
+    private final Map<Ip, Place> places = new java.util.HashMap<>();
+
+    private Place place(Ip destination) {
+        Place place = places.get(destination);
+        if (place == null) {
+            if (places.size() >= MAX_PLACES) {
+                places.clear(); // bounded: a flood of destinations starts the cache afresh rather than grow
+            }
+            place = new Place(geo.country(destination), geo.asn(destination));
+            places.put(destination, place);
+        }
+        return place;
     }
 
     /** The alerts so far, in the order they were first raised. */

@@ -17,7 +17,33 @@ public record Endpoint(
         Prefixes networks,
         boolean verified,
         String source,
-        String note) {
+        String note,
+        int[] portKeys) {
+
+    public Endpoint(
+            String id,
+            String service,
+            String vendor,
+            String kind,
+            List<String> names,
+            List<String> ports,
+            Prefixes networks,
+            boolean verified,
+            String source,
+            String note) {
+        this(id, service, vendor, kind, names, ports, networks, verified, source, note, keys(ports));
+    }
+
+    private static int[] keys(List<String> ports) {
+        int[] keys = new int[ports.size()];
+        for (int i = 0; i < keys.length; i++) {
+            String[] parts = ports.get(i).split("/");
+            keys[i] = parts.length == 2 && parts[1].matches("\\d{1,5}")
+                    ? ((parts[0].equals("tcp") ? 6 : 17) << 16) | Integer.parseInt(parts[1])
+                    : -1;
+        }
+        return keys;
+    }
 
     public boolean matchesName(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
@@ -33,7 +59,12 @@ public record Endpoint(
         if (ports.isEmpty()) {
             return true;
         }
-        String p = (protocol == 6 ? "tcp/" : protocol == 17 ? "udp/" : "ip" + protocol + "/") + port;
-        return ports.contains(p);
+        int key = (protocol << 16) | port;
+        for (int p : portKeys) {
+            if (p == key) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -77,7 +77,11 @@ public final class IpLocationGeo implements Geo, AutoCloseable {
     /** Loads the databases from their streams; {@code description} names them, their licence and their date. */
     public static IpLocationGeo load(InputStream countryMmdb, InputStream asnV4, InputStream asnV6, String description)
             throws IOException {
-        return new IpLocationGeo(new Reader(countryMmdb), Table.read(asnV4), Table.read(asnV6), description);
+        return new IpLocationGeo(
+                new Reader(countryMmdb, new com.maxmind.db.CHMCache()),
+                Table.read(asnV4),
+                Table.read(asnV6),
+                description);
     }
 
     @Override
