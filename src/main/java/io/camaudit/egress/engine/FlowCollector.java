@@ -23,6 +23,9 @@ public final class FlowCollector implements AutoCloseable {
 
     static final int BUFFERS = 4_096;
 
+    /** Templates not announced again within half an hour are forgotten (exporters resend theirs every few minutes). */
+    static final long TEMPLATE_LIFETIME_MILLIS = 30 * 60 * 1000;
+
     /** How the collector is doing. */
     public record Counts(
             long datagrams,
@@ -116,8 +119,13 @@ public final class FlowCollector implements AutoCloseable {
             flows.incrementAndGet();
             sink.flow(flow);
         };
+        long lastExpiry = System.currentTimeMillis();
         while (running || !full.isEmpty()) {
             try {
+                if (System.currentTimeMillis() - lastExpiry > 60_000) {
+                    decoder.expireTemplates(TEMPLATE_LIFETIME_MILLIS);
+                    lastExpiry = System.currentTimeMillis();
+                }
                 Received received = full.poll(100, TimeUnit.MILLISECONDS);
                 if (received == null) {
                     continue;

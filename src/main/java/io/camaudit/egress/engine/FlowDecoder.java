@@ -35,6 +35,37 @@ public final class FlowDecoder {
     private record Key(String exporter, long domain, int template) {}
 
     private final Map<Key, Template> templates = new HashMap<>();
+    /** When each template was last announced (by this machine's clock), for expiry. */
+    private final Map<Key, Long> announced = new HashMap<>();
+
+    private final java.util.function.LongSupplier now;
+
+    public FlowDecoder() {
+        this(System::currentTimeMillis);
+    }
+
+    /** With the clock templates are timed by (tests give their own). */
+    public FlowDecoder(java.util.function.LongSupplier now) {
+        this.now = now;
+    }
+
+    /**
+     * Forgets the templates not announced again within the lifetime: exporters over UDP resend
+     * their templates periodically and never withdraw them (RFC 7011 8.4, RFC 3954 5.2), so one
+     * that stopped or changed leaves its old templates behind. Returns how many were forgotten.
+     */
+    public int expireTemplates(long lifetimeMillis) {
+        long cutoff = now.getAsLong() - lifetimeMillis;
+        int before = templates.size();
+        announced.entrySet().removeIf(e -> {
+            boolean old = e.getValue() < cutoff;
+            if (old) {
+                templates.remove(e.getKey());
+            }
+            return old;
+        });
+        return before - templates.size();
+    }
 
     public int templateCount() {
         return templates.size();
@@ -203,6 +234,7 @@ public final class FlowDecoder {
                 if (ipfix) {
                     if (count == 0) { // withdrawal of an options template
                         templates.remove(new Key(exporter, domain, id));
+                        announced.remove(new Key(exporter, domain, id));
                         continue;
                     }
                     need(m, p, 2, "an options template's scope count", at + p - from);
@@ -225,6 +257,7 @@ public final class FlowDecoder {
             }
             if (count == 0 && ipfix) {
                 templates.remove(new Key(exporter, domain, id)); // RFC 7011 8.1: a withdrawal
+                announced.remove(new Key(exporter, domain, id));
                 continue;
             }
             if (count > MAX_FIELDS) {
@@ -255,6 +288,7 @@ public final class FlowDecoder {
                 throw new FlowFormatException("more than " + MAX_TEMPLATES + " templates", at + p - from);
             }
             templates.put(key, Template.of(id, fields, options));
+            announced.put(key, now.getAsLong());
             counter.templates++;
             if (scopeCount > count) {
                 throw new FlowFormatException("template " + id + " has more scope fields than fields", at + p - from);

@@ -146,6 +146,23 @@ class FlowDecoderTest {
     }
 
     @Test
+    void templatesNotAnnouncedAgainWithinTheirLifetimeAreForgotten() {
+        long[] clock = {1_000_000};
+        FlowDecoder decoder = new FlowDecoder(() -> clock[0]);
+        List<FlowDecoder.Outcome> outcomes = new ArrayList<>();
+        decode(decoder, new Message(7).set(2, template()).bytes(), outcomes);
+        clock[0] += 20 * 60_000;
+        assertThat(decoder.expireTemplates(30 * 60_000)).isZero();
+        clock[0] += 20 * 60_000;
+        assertThat(decoder.expireTemplates(30 * 60_000)).isEqualTo(1);
+        byte[] data = new Message(7)
+                .set(256, record("10.20.0.5", "203.0.113.7", 1, "x"))
+                .bytes();
+        assertThat(decode(decoder, data, outcomes)).isEmpty();
+        assertThat(outcomes.get(1).withoutTemplate()).isEqualTo(1);
+    }
+
+    @Test
     void aSetThatLiesAboutItsLengthStopsThereAndKeepsTheFlowsBeforeIt() {
         FlowDecoder decoder = new FlowDecoder();
         List<FlowDecoder.Outcome> outcomes = new ArrayList<>();
