@@ -9,11 +9,7 @@ import io.camaudit.discovery.testbed.AuditedDevices;
 import io.camaudit.discovery.testbed.TestBed;
 import io.camaudit.register.Capability;
 import io.camaudit.register.Device;
-import io.camaudit.register.DeviceDraft;
-import io.camaudit.register.DeviceFacts;
 import io.camaudit.register.DeviceNotes;
-import io.camaudit.register.DeviceStatus;
-import io.camaudit.register.IpAddress;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.OrganisationNotes;
 import io.camaudit.register.Register;
@@ -59,25 +55,7 @@ class CapabilityAuditsIntegrationTest {
     List<OrganisationNotes> organisationNotes;
 
     private Device declare(Viewer officer, Organisation body, String ip, Set<Capability> declared) {
-        return register.createDevice(
-                officer,
-                body.id(),
-                new DeviceDraft(
-                        null,
-                        null,
-                        new DeviceFacts(
-                                "Hikvision",
-                                null,
-                                "DS-2CD2143G0-I",
-                                null,
-                                null,
-                                null,
-                                IpAddress.of(ip),
-                                null,
-                                declared,
-                                DeviceStatus.IN_SERVICE,
-                                null,
-                                null)));
+        return estates.camera(officer, body, "Hikvision", "DS-2CD2143G0-I", ip, declared);
     }
 
     @Test

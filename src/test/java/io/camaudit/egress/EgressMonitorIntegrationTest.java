@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camaudit.egress.engine.TestCaptures;
 import io.camaudit.register.Device;
-import io.camaudit.register.DeviceDraft;
-import io.camaudit.register.DeviceFacts;
-import io.camaudit.register.DeviceStatus;
-import io.camaudit.register.IpAddress;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.Register;
 import io.camaudit.shared.BadInputException;
@@ -47,25 +43,7 @@ class EgressMonitorIntegrationTest {
                 "skipped: nfdump's nfpcapd and nfreplay are not installed (apt-get install nfdump)");
         Organisation body = estates.organisation("Collector Borough");
         Viewer officer = Estates.officerOf(body);
-        Device camera = register.createDevice(
-                officer,
-                body.id(),
-                new DeviceDraft(
-                        null,
-                        null,
-                        new DeviceFacts(
-                                "Dahua",
-                                null,
-                                "IPC-HDW3441T-ZAS",
-                                null,
-                                null,
-                                null,
-                                IpAddress.of("10.20.0.5"),
-                                null,
-                                Set.of(),
-                                DeviceStatus.IN_SERVICE,
-                                null,
-                                null)));
+        Device camera = estates.camera(officer, body, "Dahua", "IPC-HDW3441T-ZAS", "10.20.0.5", Set.of());
         monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
         java.nio.file.Path pcap = work.resolve("cameras.pcap");
         java.nio.file.Files.write(pcap, TestCaptures.cameraPhoningHome(100));
@@ -130,25 +108,7 @@ class EgressMonitorIntegrationTest {
         Organisation other = estates.organisation("Other Egress Borough");
         Viewer officer = Estates.officerOf(body);
         Viewer stranger = Estates.officerOf(other);
-        Device camera = register.createDevice(
-                officer,
-                body.id(),
-                new DeviceDraft(
-                        null,
-                        null,
-                        new DeviceFacts(
-                                "Dahua",
-                                null,
-                                "IPC-HDW3441T-ZAS",
-                                null,
-                                null,
-                                null,
-                                IpAddress.of("10.20.0.5"),
-                                null,
-                                Set.of(),
-                                DeviceStatus.IN_SERVICE,
-                                null,
-                                null)));
+        Device camera = estates.camera(officer, body, "Dahua", "IPC-HDW3441T-ZAS", "10.20.0.5", Set.of());
         byte[] capture = TestCaptures.cameraPhoningHome(100);
 
         assertThatThrownBy(() -> monitor.ingest(officer, body.id(), "cameras.pcap", new ByteArrayInputStream(capture)))

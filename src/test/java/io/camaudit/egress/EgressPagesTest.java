@@ -8,10 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.camaudit.egress.engine.TestCaptures;
-import io.camaudit.register.DeviceDraft;
-import io.camaudit.register.DeviceFacts;
-import io.camaudit.register.DeviceStatus;
-import io.camaudit.register.IpAddress;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.Register;
 import io.camaudit.shared.Role;
@@ -48,25 +44,7 @@ class EgressPagesTest {
         Organisation body = estates.organisation("Egress Pages Borough");
         Viewer officer = Estates.officerOf(body);
         Viewer auditor = new Viewer("auditor", Role.AUDITOR, null);
-        long device = register.createDevice(
-                        officer,
-                        body.id(),
-                        new DeviceDraft(
-                                null,
-                                null,
-                                new DeviceFacts(
-                                        "Dahua",
-                                        null,
-                                        "IPC-HDW3441T-ZAS",
-                                        null,
-                                        null,
-                                        null,
-                                        IpAddress.of("10.20.0.5"),
-                                        null,
-                                        Set.of(),
-                                        DeviceStatus.IN_SERVICE,
-                                        null,
-                                        null)))
+        long device = estates.camera(officer, body, "Dahua", "IPC-HDW3441T-ZAS", "10.20.0.5", Set.of())
                 .id();
         String page = "/organisations/" + body.id() + "/egress";
         assertThat(page(get(page), officer).select("#no-alerts")).hasSize(1);

@@ -35,6 +35,35 @@ public class Estates {
                         null));
     }
 
+    /** An in-service device the officer declares at an address, with what the body declared it can do. */
+    public io.camaudit.register.Device camera(
+            Viewer officer,
+            Organisation body,
+            String make,
+            String model,
+            String ip,
+            java.util.Set<io.camaudit.register.Capability> declared) {
+        return register.createDevice(
+                officer,
+                body.id(),
+                new io.camaudit.register.DeviceDraft(
+                        null,
+                        null,
+                        new io.camaudit.register.DeviceFacts(
+                                make,
+                                null,
+                                model,
+                                null,
+                                null,
+                                null,
+                                io.camaudit.register.IpAddress.of(ip),
+                                null,
+                                declared,
+                                io.camaudit.register.DeviceStatus.IN_SERVICE,
+                                null,
+                                null)));
+    }
+
     public static Viewer officerOf(Organisation organisation) {
         return new Viewer("officer-" + organisation.id(), Role.OFFICER, organisation.id());
     }
