@@ -52,6 +52,8 @@ public class EgressMonitor {
     private final TransactionTemplate transactions;
     private final EgressData data = EgressData.bundled();
     private volatile @Nullable Geo geo;
+    private final String countryFile;
+    private final String asnFile;
 
     EgressMonitor(
             EgressRows rows,
@@ -61,7 +63,11 @@ public class EgressMonitor {
             AuditLog audit,
             JsonMapper json,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            @org.springframework.beans.factory.annotation.Value("${camaudit.geo.country-file:}") String countryFile,
+            @org.springframework.beans.factory.annotation.Value("${camaudit.geo.asn-file:}") String asnFile) {
+        this.countryFile = countryFile;
+        this.asnFile = asnFile;
         this.rows = rows;
         this.register = register;
         this.surveys = surveys;
@@ -79,12 +85,22 @@ public class EgressMonitor {
             synchronized (this) {
                 loaded = geo;
                 if (loaded == null) {
-                    loaded = IpLocationGeo.bundled();
+                    loaded = countryFile.isBlank() ? IpLocationGeo.bundled() : operatorFiles();
                     geo = loaded;
                 }
             }
         }
         return loaded;
+    }
+
+    /** The operator's own MaxMind DB files (GeoLite2 or commercial), named by configuration. */
+    private Geo operatorFiles() {
+        try {
+            return io.camaudit.egress.engine.MaxMindFiles.open(
+                    java.nio.file.Path.of(countryFile), asnFile.isBlank() ? null : java.nio.file.Path.of(asnFile));
+        } catch (IOException e) {
+            throw new IllegalStateException("camaudit.geo.country-file: " + e.getMessage(), e);
+        }
     }
 
     public EgressData data() {
@@ -291,7 +307,7 @@ public class EgressMonitor {
 
     /** The body's in-service devices by address and by MAC. */
     private Directory directory(long organisationId) {
-        Map<String, Directory.Device> byAddress = new HashMap<>();
+        Map<Ip, Directory.Device> byAddress = new HashMap<>();
         Map<Long, Directory.Device> byMac = new HashMap<>();
         for (EgressRows.DeviceInput d : rows.devices(organisationId)) {
             String what = ((d.manufacturer() == null ? "" : d.manufacturer()) + " "
@@ -305,7 +321,7 @@ public class EgressMonitor {
                     d.maker());
             if (d.ipAddress() != null) {
                 try {
-                    byAddress.putIfAbsent(Ip.parse(d.ipAddress()).toString(), device);
+                    byAddress.putIfAbsent(Ip.parse(d.ipAddress()), device);
                 } catch (IllegalArgumentException e) {
                     // an address the register holds but no flow can carry
                 }
@@ -317,7 +333,7 @@ public class EgressMonitor {
         return new Directory() {
             @Override
             public Directory.@Nullable Device byAddress(Ip address) {
-                return byAddress.get(address.toString());
+                return byAddress.get(address); // by the two longs: no string is made per flow
             }
 
             @Override
