@@ -58,6 +58,19 @@ public final class EgressBenchmark {
             System.out.println("geolocation: " + geo.describe());
             Path ipfix = work.resolve("flows.ipfix");
             writeIpfix(ipfix, flows);
+            if ("ipfix".equals(System.getenv("CAMAUDIT_BENCH_EGRESS_ONLY"))) {
+                for (int round = 0; round < 3; round++) {
+                    long t = System.nanoTime();
+                    long[] count = {0};
+                    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(ipfix), 1 << 20)) {
+                        IpfixFile.read(in, "flows.ipfix", f -> count[0]++);
+                    }
+                    System.out.printf(Locale.ROOT, "camaudit, IPFIX parse only: %.2f s, %,d flows%n",
+                            (System.nanoTime() - t) / 1e9, count[0]);
+                    analyse("IPFIX file", ipfix, flows, geo);
+                }
+                return;
+            }
             Path zeek = work.resolve("conn.log");
             writeZeek(zeek, flows);
             System.out.printf(Locale.ROOT, "%,d flows: IPFIX %,d MB, Zeek conn.log %,d MB%n", flows,

@@ -200,6 +200,9 @@ public final class EgressAnalysis {
     private final Map<Ip, Place> places = new java.util.HashMap<>();
 
     private Place place(Ip destination) {
+        if (geo.fast()) {
+            return new Place(geo.country(destination), geo.asn(destination));
+        }
         Place place = places.get(destination);
         if (place == null) {
             if (places.size() >= MAX_PLACES) {

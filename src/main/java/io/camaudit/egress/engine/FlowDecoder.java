@@ -433,12 +433,22 @@ public final class FlowDecoder {
 
         /** An unsigned integer of 1 to 8 bytes (IPFIX reduced-size encoding); longer ones keep their last 8. */
         private static long unsigned(ByteBuffer m, int p, int length) {
-            long value = 0;
-            int from = Math.max(0, length - 8);
-            for (int i = from; i < length; i++) {
-                value = (value << 8) | (m.get(p + i) & 0xFF);
+            switch (length) {
+                case 1:
+                    return m.get(p) & 0xFFL;
+                case 2:
+                    return m.getShort(p) & 0xFFFFL;
+                case 4:
+                    return m.getInt(p) & 0xFFFF_FFFFL;
+                case 8:
+                    return m.getLong(p);
+                default:
+                    long value = 0;
+                    for (int i = Math.max(0, length - 8); i < length; i++) {
+                        value = (value << 8) | (m.get(p + i) & 0xFF);
+                    }
+                    return value;
             }
-            return value;
         }
     }
 

@@ -20,6 +20,11 @@ public interface Geo {
     /** The data's name, licence and date, for every report. */
     String describe();
 
+    /** Whether a look-up is cheap enough to make for every flow, with no cache in front of it. */
+    default boolean fast() {
+        return false;
+    }
+
     static Geo none() {
         return new Geo() {
             @Override

@@ -21,6 +21,10 @@ class IpLocationGeoTest {
         assertThat(geo.country(Ip.parse("8.8.8.8"))).isEqualTo("US");
         assertThat(geo.country(Ip.parse("114.114.114.114"))).isEqualTo("CN");
         assertThat(geo.asn(Ip.parse("2001:4860:4860::8888")).number()).isEqualTo(15169);
+        assertThat(geo.country(Ip.parse("2001:4860:4860::8888"))).isEqualTo("US");
+        assertThat(geo.country(Ip.parse("240e::1")))
+                .as("China Telecom's IPv6 block")
+                .isEqualTo("CN");
         assertThat(geo.country(Ip.parse("10.20.0.5")))
                 .as("private addresses have no country")
                 .isNull();
