@@ -523,6 +523,11 @@ public class EgressMonitor {
                 .toList();
     }
 
+    public List<AlertView> siteAlerts(Viewer viewer, long organisationId, long siteId) {
+        viewer.requireRead(organisationId, "Site " + siteId);
+        return rows.siteAlerts(organisationId, siteId).stream().map(this::view).toList();
+    }
+
     public AlertView alert(Viewer viewer, long alertId) {
         EgressRows.AlertRow row = rows.alert(alertId).orElseThrow(() -> new NotFoundException("Alert " + alertId));
         viewer.requireRead(row.organisationId(), "Alert " + alertId);

@@ -104,6 +104,15 @@ class EgressPagesTest {
                 .anyMatch(l -> l.startsWith("<34>1 ") && l.contains("rule=\"vendor-service\""));
         Document devicePage = page(get("/devices/" + device), officer);
         assertThat(devicePage.select("#notes").text()).contains("Outbound traffic");
+        long site = register.createSite(
+                        officer,
+                        body.id(),
+                        new io.camaudit.register.SiteDraft(
+                                "Depot", null, null, io.camaudit.register.SiteKind.OFFICE, false))
+                .id();
+        assertThat(page(get("/sites/" + site), officer).select("#notes"))
+                .as("no camera of this site reached out")
+                .isEmpty();
         Document organisation = page(get("/organisations/" + body.id()), officer);
         assertThat(organisation.select("#notes").text())
                 .contains("Outbound traffic")

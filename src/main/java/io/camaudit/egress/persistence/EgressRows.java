@@ -200,6 +200,17 @@ public class EgressRows {
                 .list();
     }
 
+    /** The alerts of the devices at a site, not resolved ones first. */
+    public List<AlertRow> siteAlerts(long organisationId, long siteId) {
+        return jdbc.sql(
+                        "select a.* from egress_alert a join device d on d.id = a.device_id"
+                                + " where a.organisation_id = ? and d.site_id = ?"
+                                + " order by case a.status when 'RESOLVED' then 1 else 0 end, a.last_seen desc, a.id desc limit 50")
+                .params(organisationId, siteId)
+                .query(EgressRows::alert)
+                .list();
+    }
+
     public List<AlertRow> deviceAlerts(long deviceId) {
         return jdbc.sql("select * from egress_alert where device_id = ? order by last_seen desc, id desc limit 50")
                 .param(deviceId)

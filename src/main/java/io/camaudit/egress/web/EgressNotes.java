@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /** On a device's page, what it was seen reaching outside; on an organisation's, its open egress alerts. */
 @Component
 @Order(30) // after who made it, the policy and the capabilities
-class EgressNotes implements DeviceNotes, OrganisationNotes {
+class EgressNotes implements DeviceNotes, OrganisationNotes, io.camaudit.register.SiteNotes {
 
     private final EgressMonitor monitor;
 
@@ -37,6 +37,24 @@ class EgressNotes implements DeviceNotes, OrganisationNotes {
                         .limit(10)
                         .map(a -> a.summary() + " (" + a.status().toLowerCase(java.util.Locale.ROOT) + ", alert "
                                 + a.id() + ")")
+                        .toList()));
+    }
+
+    @Override
+    public List<Note> notesFor(Viewer viewer, io.camaudit.register.Site site) {
+        List<AlertView> alerts = monitor.siteAlerts(viewer, site.organisationId(), site.id());
+        long open = alerts.stream().filter(a -> !a.status().equals("RESOLVED")).count();
+        if (open == 0) {
+            return List.of();
+        }
+        return List.of(new Note(
+                "Outbound traffic",
+                open + (open == 1 ? " alert" : " alerts") + " not resolved at this site",
+                "govuk-tag--red",
+                alerts.stream()
+                        .filter(a -> !a.status().equals("RESOLVED"))
+                        .limit(10)
+                        .map(a -> a.summary() + " (alert " + a.id() + ")")
                         .toList()));
     }
 

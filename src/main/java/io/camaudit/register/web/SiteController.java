@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SiteController {
 
     private final Register register;
+    private final java.util.List<io.camaudit.register.SiteNotes> notes;
 
-    SiteController(Register register) {
+    SiteController(Register register, java.util.List<io.camaudit.register.SiteNotes> notes) {
         this.register = register;
+        this.notes = notes;
     }
 
     @GetMapping("/sites/{id}")
@@ -42,6 +44,9 @@ class SiteController {
                 register.devices(
                         viewer, new DeviceQuery(site.organisationId(), id, null, null, null, null, null, null, 50)));
         model.addAttribute("canWrite", viewer.canWrite(site.organisationId()));
+        model.addAttribute(
+                "notes",
+                notes.stream().flatMap(n -> n.notesFor(viewer, site).stream()).toList());
         return "sites/show";
     }
 
