@@ -1,0 +1,160 @@
+package io.camaudit.bench;
+
+import io.camaudit.egress.engine.Directory;
+import io.camaudit.egress.engine.EgressAnalysis;
+import io.camaudit.egress.engine.EgressData;
+import io.camaudit.egress.engine.FlowCollector;
+import io.camaudit.egress.engine.Ip;
+import io.camaudit.egress.engine.IpLocationGeo;
+import io.camaudit.egress.engine.Prefixes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live collector against nfcapd (issue #6): the same IPFIX datagrams (30 flows each) sent on
+ * loopback at rising rates, for three seconds each, to camaudit's collector (analysing every flow)
+ * and to Debian's nfcapd in turn; prints what each received of what was sent. The target: camaudit
+ * loses nothing at the rate nfcapd holds without loss.
+ *
+ * <p>Run with {@code bench/run collector} (needs Debian's nfdump).
+ */
+public final class CollectorBenchmark {
+
+    private static final int PER_MESSAGE = 30;
+    private static final int RECORD = 4 + 4 + 2 + 2 + 1 + 8 + 8 + 8 + 8;
+
+    private CollectorBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        long[] rates = {300_000, 600_000, 900_000, 1_200_000, 1_500_000};
+        List<ByteBuffer> messages = messages(1_000);
+        System.out.printf(Locale.ROOT, "%-12s %14s %14s %14s%n", "flows/s", "sent", "camaudit got", "nfcapd got");
+        for (long rate : rates) {
+            long flows = rate * 3;
+            long camaudit = camaudit(messages, rate, flows);
+            long nfcapd = nfcapd(messages, rate, flows);
+            System.out.printf(Locale.ROOT, "%,-12d %,14d %,14d %,14d%n", rate, flows, camaudit, nfcapd);
+        }
+    }
+
+    /** A thousand distinct messages (the first with the template), sent round and round. */
+    private static List<ByteBuffer> messages(int count) {
+        List<ByteBuffer> out = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            ByteBuffer m = ByteBuffer.allocate(16 + 44 + 4 + PER_MESSAGE * RECORD);
+            m.position(16);
+            m.putShort((short) 2).putShort((short) 44).putShort((short) 256).putShort((short) 9);
+            int[][] fields = {{8, 4}, {12, 4}, {7, 2}, {11, 2}, {4, 1}, {1, 8}, {2, 8}, {152, 8}, {153, 8}};
+            for (int[] f : fields) {
+                m.putShort((short) f[0]).putShort((short) f[1]);
+            }
+            m.putShort((short) 256).putShort((short) (4 + PER_MESSAGE * RECORD));
+            for (int i = 0; i < PER_MESSAGE; i++) {
+                int device = (n * PER_MESSAGE + i) % 5_000;
+                m.putInt((10 << 24) | (20 << 16) | ((device / 250) << 8) | (device % 250 + 1))
+                        .putInt((47 << 24) | (74 << 16) | (n % 256 << 8) | i)
+                        .putShort((short) 40_000).putShort((short) 8800).put((byte) 17).putLong(360).putLong(5)
+                        .putLong(1_764_590_000_000L + n).putLong(1_764_590_001_000L + n);
+            }
+            int length = m.position();
+            m.putShort(0, (short) 10).putShort(2, (short) length).putInt(4, 1_764_590_000).putInt(8, n).putInt(12, 1);
+            m.flip();
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static void send(List<ByteBuffer> messages, InetSocketAddress to, long rate, long flows) throws Exception {
+        try (DatagramChannel channel = DatagramChannel.open()) {
+            long start = System.nanoTime();
+            for (long sent = 0, i = 0; sent < flows; sent += PER_MESSAGE, i++) {
+                ByteBuffer m = messages.get((int) (i % messages.size())).duplicate();
+                channel.send(m, to);
+                long due = start + (sent + PER_MESSAGE) * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+    }
+
+    private static long camaudit(List<ByteBuffer> messages, long rate, long flows) throws Exception {
+        Directory directory = new Directory() {
+            @Override
+            public Directory.@Nullable Device byAddress(Ip address) {
+                return new Directory.Device(address.low() & 0xFFFF, 1, null, "device", "dahua");
+            }
+
+            @Override
+            public Directory.@Nullable Device byMac(long mac) {
+                return null;
+            }
+        };
+        EgressAnalysis analysis = new EgressAnalysis(EgressData.bundled(), Prefixes.parse("10.0.0.0/8"),
+                Prefixes.none(), directory, IpLocationGeo.bundled());
+        try (FlowCollector collector = FlowCollector.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), analysis.sink())) {
+            send(messages, collector.address(), rate, flows);
+            collector.drain(10_000);
+            Thread.sleep(200);
+            return collector.counts().flows();
+        }
+    }
+
+    private static long nfcapd(List<ByteBuffer> messages, long rate, long flows) throws Exception {
+        Path dir = Files.createTempDirectory("camaudit-nfcapd");
+        int port = 39_800 + (int) (rate / 100_000);
+        Process nfcapd = new ProcessBuilder("nfcapd", "-b", "127.0.0.1", "-p", String.valueOf(port), "-w",
+                        dir.toString(), "-t", "3600", "-B", "33554432")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Thread.sleep(1_000);
+            send(messages, new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), rate, flows);
+            Thread.sleep(1_000);
+            nfcapd.destroy();
+            nfcapd.waitFor(30, TimeUnit.SECONDS);
+            Path file;
+            try (Stream<Path> files = Files.list(dir)) {
+                file = files.filter(p -> p.getFileName().toString().matches("nfcapd\\.\\d{12}"))
+                        .findFirst()
+                        .orElse(null);
+            }
+            if (file == null) {
+                return 0;
+            }
+            Process count = new ProcessBuilder("nfdump", "-r", file.toString(), "-q", "-s", "proto", "-n", "1", "-o",
+                            "csv")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(count.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            count.waitFor();
+            // -s proto -o csv: ts,te,td,pr,val,fl,flP,... : the flows column of the UDP row.
+            for (String line : text.split("\n")) {
+                String[] cells = line.split(",");
+                if (cells.length > 5 && cells[3].strip().equals("UDP")) {
+                    return Long.parseLong(cells[5].strip());
+                }
+            }
+            return -1;
+        } finally {
+            nfcapd.destroyForcibly();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
