@@ -7,6 +7,7 @@ import io.camaudit.egress.engine.Directory;
 import io.camaudit.egress.engine.EgressAnalysis;
 import io.camaudit.egress.engine.EgressData;
 import io.camaudit.egress.engine.FlowFiles;
+import io.camaudit.egress.engine.FlowPipeline;
 import io.camaudit.egress.engine.Geo;
 import io.camaudit.egress.engine.Ip;
 import io.camaudit.egress.engine.IpLocationGeo;
@@ -179,7 +180,7 @@ public class EgressMonitor {
                 geo());
         FlowFiles.Outcome outcome;
         try {
-            outcome = FlowFiles.read(in, name, analysis.sink());
+            outcome = FlowPipeline.run(analysis.sink(), sink -> FlowFiles.read(in, name, sink));
         } catch (FlowFiles.UnknownKindException e) {
             throw new BadInputException(e.getMessage());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.camaudit.egress.engine.Capture;
 import io.camaudit.egress.engine.Directory;
 import io.camaudit.egress.engine.EgressAnalysis;
 import io.camaudit.egress.engine.EgressData;
+import io.camaudit.egress.engine.FlowPipeline;
 import io.camaudit.egress.engine.Geo;
 import io.camaudit.egress.engine.Ip;
 import io.camaudit.egress.engine.IpLocationGeo;
@@ -76,8 +77,9 @@ public final class EgressBenchmark {
             System.out.printf(Locale.ROOT, "%,d flows: IPFIX %,d MB, Zeek conn.log %,d MB%n", flows,
                     Files.size(ipfix) >> 20, Files.size(zeek) >> 20);
 
-            double ipfixSeconds = analyse("IPFIX file", ipfix, flows, geo);
-            double zeekSeconds = analyse("Zeek conn.log", zeek, flows, geo);
+            // Best of three, as nfdump's figure is: the first run also pays for the JIT's compiling.
+            double ipfixSeconds = bestOfThree("IPFIX file", ipfix, flows, geo);
+            double zeekSeconds = bestOfThree("Zeek conn.log", zeek, flows, geo);
 
             double nfdumpSeconds = nfdump(work, ipfix, flows);
             if (nfdumpSeconds > 0) {
@@ -190,6 +192,14 @@ public final class EgressBenchmark {
 
     // -- camaudit's full analysis -----------------------------------------------------------------
 
+    private static double bestOfThree(String what, Path file, long flows, Geo geo) throws Exception {
+        double first = analyse(what, file, flows, geo);
+        double best = Math.min(first, Math.min(analyse(what, file, flows, geo), analyse(what, file, flows, geo)));
+        System.out.printf(Locale.ROOT, "camaudit, %s, full analysis: best of three %.2f s (first run %.2f s)%n", what,
+                best, first);
+        return best;
+    }
+
     private static double analyse(String what, Path file, long flows, Geo geo) throws Exception {
         System.gc();
         EgressAnalysis analysis = new EgressAnalysis(EgressData.bundled(), Prefixes.parse("10.0.0.0/8"), Prefixes.none(),
@@ -200,10 +210,10 @@ public final class EgressBenchmark {
                 Files.newInputStream(file), 1 << 20)) {
             start = System.nanoTime();
             if (what.startsWith("IPFIX")) {
-                IpfixFile.Outcome outcome = IpfixFile.read(in, "flows.ipfix", analysis::flow);
+                IpfixFile.Outcome outcome = FlowPipeline.run(analysis.sink(), sink -> IpfixFile.read(in, "flows.ipfix", sink));
                 require(outcome.problem() == null, String.valueOf(outcome.problem()));
             } else {
-                ZeekLog.Outcome outcome = ZeekLog.read(in, "conn.log", analysis.sink());
+                ZeekLog.Outcome outcome = FlowPipeline.run(analysis.sink(), sink -> ZeekLog.read(in, "conn.log", sink));
                 require(outcome.problems().isEmpty(), String.valueOf(outcome.problems()));
             }
             seconds = (System.nanoTime() - start) / 1e9;
@@ -348,7 +358,7 @@ public final class EgressBenchmark {
                     Prefixes.none(), directory(), geo);
             long t = System.nanoTime();
             try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(pcap), 1 << 20)) {
-                Capture.Outcome outcome = Capture.read(in, "cameras.pcap", analysis.sink());
+                Capture.Outcome outcome = FlowPipeline.run(analysis.sink(), sink -> Capture.read(in, "cameras.pcap", sink));
                 require(outcome.problem() == null, String.valueOf(outcome.problem()));
                 flows = outcome.flows();
             }

@@ -2,7 +2,11 @@ package io.camaudit.egress.engine;
 
 import org.jspecify.annotations.Nullable;
 
-/** Which registered device a flow's source is, by address or MAC: the register seen from the egress engine. */
+/**
+ * Which registered device a flow's source is, by address or MAC: the register seen from the egress
+ * engine. Read from more than one thread (the decoding one counts the flows it skips), so an
+ * implementation must not change once the analysis has it.
+ */
 public interface Directory {
 
     /** A registered device, its body and site, and who really made it (or null where unknown). */

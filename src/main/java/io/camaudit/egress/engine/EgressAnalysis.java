@@ -26,7 +26,8 @@ public final class EgressAnalysis {
 
     private record NameKey(Ip client, Ip address) {}
 
-    private record AlertKey(long device, Ip destination, String rule) {}
+    /** A flow kept as evidence, with the name its destination was looked up under. */
+    private record Seen(Flow flow, @Nullable String name) {}
 
     private static final class Open {
         final Rule rule;
@@ -50,7 +51,8 @@ public final class EgressAnalysis {
         long flows;
         long bytes;
         long packets;
-        final List<String> evidence = new ArrayList<>();
+        /** Up to {@link #EVIDENCE_ROWS} rows: a {@link Seen} flow, written out only when the alerts are asked for, or text. */
+        final List<Object> evidence = new ArrayList<>(EVIDENCE_ROWS);
 
         Open(Rule rule, Directory.Device device, Ip destination) {
             this.rule = rule;
@@ -70,10 +72,17 @@ public final class EgressAnalysis {
             return size() > MAX_NAMES;
         }
     };
-    private final Map<AlertKey, Open> alerts = new LinkedHashMap<>();
-    private final Map<Long, long[]> hourly = new LinkedHashMap<>(); // device -> {hour, bytes, alerted}
+    /** Each device and destination that raised an alert: its place, looked up once, and its alerts by rule. */
+    private final PairTable<Pair> pairs = new PairTable<>(MAX_ALERTS);
+    /** Each device's bytes out this hour and its volume alerts, under the destination {@link Ip#NONE}. */
+    private final PairTable<Hour> hours = new PairTable<>(MAX_ALERTS);
+    /** The alerts in the order they were first raised. */
+    private final List<Open> alerts = new ArrayList<>();
+
     private long flows;
     private long fromDevices;
+    private long countedFlows;
+    private long countedFromDevices;
     private long dropped;
 
     /** The rules, with their parameters read once (this is done for every flow). */
@@ -81,6 +90,36 @@ public final class EgressAnalysis {
 
     private final Set<?>[] countries;
     private final long[] limits;
+    /** Whether a rule holds for every flow out (so a flow beyond the alert limit is dropped unlooked-at). */
+    private final boolean outsideRule;
+    /** The indexes of the volume rules, and the endpoints that are known by name or network, and by port. */
+    private final int[] volumeRules;
+
+    private final Endpoint[] byNameOrNetwork;
+    private final Endpoint[] byPort;
+
+    private static final class Pair {
+        final @Nullable String country;
+        final Geo.@Nullable Asn asn;
+        final Open[] alerts;
+
+        Pair(@Nullable String country, Geo.@Nullable Asn asn, int rules) {
+            this.country = country;
+            this.asn = asn;
+            this.alerts = new Open[rules];
+        }
+    }
+
+    private static final class Hour {
+        long hour;
+        long bytes;
+        final Open[] alerts;
+
+        Hour(long hour, int rules) {
+            this.hour = hour;
+            this.alerts = new Open[rules];
+        }
+    }
 
     public EgressAnalysis(EgressData data, Prefixes own, Prefixes allowed, Directory directory, Geo geo) {
         this.data = data;
@@ -93,17 +132,51 @@ public final class EgressAnalysis {
                     : Set.of();
             limits[r] = rules[r].kind() == Rule.Kind.VOLUME ? Long.parseLong(rules[r].parameter()) : 0;
         }
+        this.outsideRule = data.rules().stream().anyMatch(r -> r.kind() == Rule.Kind.OUTSIDE);
+        this.volumeRules = java.util.stream.IntStream.range(0, rules.length)
+                .filter(r -> rules[r].kind() == Rule.Kind.VOLUME)
+                .toArray();
+        this.byNameOrNetwork = data.endpoints().stream()
+                .filter(e -> !e.names().isEmpty() || !e.networks().isEmpty())
+                .toArray(Endpoint[]::new);
+        this.byPort =
+                data.endpoints().stream().filter(e -> !e.ports().isEmpty()).toArray(Endpoint[]::new);
         this.own = own;
         this.allowed = allowed;
         this.directory = directory;
         this.geo = geo;
     }
 
-    /** Flows seen, flows from registered devices, and alerts not kept because the limit was reached. */
+    /**
+     * Flows seen, flows from registered devices, alerts kept, and records whose new alerts were not
+     * kept because the limit was reached.
+     */
     public record Counts(long flows, long fromDevices, long alerts, long dropped) {}
 
     public Counts counts() {
-        return new Counts(flows, fromDevices, alerts.size(), dropped);
+        return new Counts(flows + countedFlows, fromDevices + countedFromDevices, alerts.size(), dropped);
+    }
+
+    /**
+     * Whether a flow to this IPv4 destination can raise nothing (it is in the body's networks or
+     * allow-list, or never leaves the network), whoever sent it: then it is only counted. Reads
+     * only what the analysis never changes, so a decoder on another thread may ask.
+     */
+    public boolean onlyCounts4(int destination) {
+        long address = destination & 0xFFFF_FFFFL;
+        return own.contains4(address) || allowed.contains4(address) || !routable4(address);
+    }
+
+    /**
+     * Counts a flow {@link #onlyCounts4} let the decoder skip. These counts are kept apart from
+     * {@link #flow}'s, so that the decoding thread and the analysing one never write the same field.
+     */
+    public void counted4(int source, long sourceMac) {
+        countedFlows++;
+        if (directory.byAddress(Ip.v4(source)) != null
+                || (sourceMac != Flow.NO_MAC && directory.byMac(sourceMac) != null)) {
+            countedFromDevices++;
+        }
     }
 
     public FlowSink sink() {
@@ -117,6 +190,16 @@ public final class EgressAnalysis {
             public void dns(DnsAnswer answer) {
                 EgressAnalysis.this.dns(answer);
             }
+
+            @Override
+            public boolean onlyCounts4(int destination) {
+                return EgressAnalysis.this.onlyCounts4(destination);
+            }
+
+            @Override
+            public void counted4(int source, long sourceMac) {
+                EgressAnalysis.this.counted4(source, sourceMac);
+            }
         };
     }
 
@@ -126,18 +209,23 @@ public final class EgressAnalysis {
         if (device == null) {
             return;
         }
-        for (Rule rule : data.rules()) {
-            if (rule.kind() != Rule.Kind.LOOKUP) {
+        Endpoint endpoint = endpointByName(answer.name());
+        if (endpoint == null) {
+            return;
+        }
+        Pair pair = null;
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].kind() != Rule.Kind.LOOKUP) {
                 continue;
             }
-            Endpoint endpoint = endpointByName(answer.name());
-            if (endpoint != null) {
-                Open alert = open(rule, device, answer.address());
-                if (alert != null) {
-                    alert.name = answer.name();
-                    alert.endpoint = endpoint;
-                    touch(alert, answer.time(), 0, 0, 0, "looked up " + answer.name() + " -> " + answer.address());
-                }
+            pair = pair != null ? pair : pair(device, answer.address());
+            Open alert = pair == null ? null : open(pair.alerts, r, device, answer.address());
+            if (alert != null) {
+                alert.name = answer.name();
+                alert.endpoint = endpoint;
+                alert.country = pair.country;
+                alert.asn = pair.asn;
+                touch(alert, answer.time(), 0, 0, 0, "looked up " + answer.name() + " -> " + answer.address());
             }
         }
     }
@@ -157,67 +245,112 @@ public final class EgressAnalysis {
             return;
         }
         String name = names.isEmpty() ? null : names.get(new NameKey(flow.source(), destination));
+        Hour hour = null;
+        if (volumeRules.length > 0) {
+            hour = hour(device, flow.start());
+            hour.bytes += flow.bytes();
+        }
+        Pair pair = pairs.get(device.id(), destination);
+        if (pair == null && (pairs.full() || alerts.size() >= MAX_ALERTS)) {
+            // Beyond the limit a new destination can raise nothing: no place is looked up for it.
+            if (outsideRule
+                    || endpointFor(device, name, destination, flow.protocol(), flow.destinationPort()) != null) {
+                dropped++;
+            }
+            if (hour != null) {
+                volumeOnly(hour, device, flow);
+            }
+            return;
+        }
         Endpoint endpoint = endpointFor(device, name, destination, flow.protocol(), flow.destinationPort());
-        Place place = place(destination);
-        String country = place.country();
+        if (pair == null) {
+            pair = pair(device, destination);
+        }
+        String country = pair.country;
         for (int r = 0; r < rules.length; r++) {
             Rule rule = rules[r];
             boolean holds = switch (rule.kind()) {
                 case OUTSIDE -> true;
                 case JURISDICTION -> country != null && countries[r].contains(country);
                 case ENDPOINT -> endpoint != null;
-                case VOLUME -> volume(device, flow, limits[r]);
+                case VOLUME -> hour != null && hour.bytes > limits[r];
                 case LOOKUP -> false;
             };
             if (!holds) {
                 continue;
             }
-            Open alert = open(rule, device, destination);
-            if (alert == null) {
-                continue;
+            Open alert = rule.kind() == Rule.Kind.VOLUME
+                    ? open(hour.alerts, r, device, Ip.NONE)
+                    : open(pair.alerts, r, device, destination);
+            if (alert != null) {
+                record(alert, flow, name, endpoint, country, pair.asn);
             }
-            alert.port = flow.destinationPort();
-            alert.protocol = flow.protocol();
-            alert.name = name != null ? name : alert.name;
-            alert.endpoint = endpoint != null ? endpoint : alert.endpoint;
-            alert.country = country;
-            alert.asn = place.asn();
-            touch(
-                    alert,
-                    flow.start(),
-                    flow.bytes(),
-                    flow.packets(),
-                    1,
-                    alert.evidence.size() < EVIDENCE_ROWS ? row(flow, name) : "");
-            alert.last = Math.max(alert.last, flow.end());
         }
     }
 
-    /** A destination's country and autonomous system, looked up once while it stays in the cache. */
-    private record Place(@Nullable String country, Geo.@Nullable Asn asn) {}
-
-    static final int MAX_PLACES = 65_536;
-    private final Map<Ip, Place> places = new java.util.HashMap<>();
-
-    private Place place(Ip destination) {
-        if (geo.fast()) {
-            return new Place(geo.country(destination), geo.asn(destination));
-        }
-        Place place = places.get(destination);
-        if (place == null) {
-            if (places.size() >= MAX_PLACES) {
-                places.clear(); // bounded: a flood of destinations starts the cache afresh rather than grow
+    /** A flow to a destination beyond the alert limit still counts towards its device's volume. */
+    private void volumeOnly(Hour hour, Directory.Device device, Flow flow) {
+        for (int r : volumeRules) {
+            if (hour.bytes > limits[r]) {
+                Open alert = open(hour.alerts, r, device, Ip.NONE);
+                if (alert != null) {
+                    record(alert, flow, null, null, null, null);
+                }
             }
-            place = new Place(geo.country(destination), geo.asn(destination));
-            places.put(destination, place);
         }
-        return place;
+    }
+
+    private void record(
+            Open alert,
+            Flow flow,
+            @Nullable String name,
+            @Nullable Endpoint endpoint,
+            @Nullable String country,
+            Geo.@Nullable Asn asn) {
+        alert.port = flow.destinationPort();
+        alert.protocol = flow.protocol();
+        alert.name = name != null ? name : alert.name;
+        alert.endpoint = endpoint != null ? endpoint : alert.endpoint;
+        alert.country = country != null ? country : alert.country;
+        alert.asn = asn != null ? asn : alert.asn;
+        touch(alert, flow.start(), flow.bytes(), flow.packets(), 1, new Seen(flow, name));
+        alert.last = Math.max(alert.last, flow.end());
+    }
+
+    /** The device and destination's entry, made (with the destination's place) if new; null when the table is full. */
+    private @Nullable Pair pair(Directory.Device device, Ip destination) {
+        Pair pair = pairs.get(device.id(), destination);
+        if (pair == null) {
+            pair = new Pair(geo.country(destination), geo.asn(destination), rules.length);
+            if (!pairs.add(device.id(), destination, pair)) {
+                return null;
+            }
+        }
+        return pair;
+    }
+
+    /** The device's tally of bytes out this hour (the tallies start afresh when a flood of devices fills the table). */
+    private Hour hour(Directory.Device device, long time) {
+        long now = time / HOUR;
+        Hour hour = hours.get(device.id(), Ip.NONE);
+        if (hour == null) {
+            if (hours.full()) {
+                hours.clear();
+            }
+            hour = new Hour(now, rules.length);
+            hours.add(device.id(), Ip.NONE, hour);
+        }
+        if (hour.hour != now) {
+            hour.hour = now;
+            hour.bytes = 0;
+        }
+        return hour;
     }
 
     /** The alerts so far, in the order they were first raised. */
     public List<Alert> alerts() {
         List<Alert> out = new ArrayList<>();
-        for (Open a : alerts.values()) {
+        for (Open a : alerts) {
             out.add(new Alert(
                     a.rule,
                     a.device,
@@ -234,28 +367,29 @@ public final class EgressAnalysis {
                     a.flows,
                     a.bytes,
                     a.packets,
-                    List.copyOf(a.evidence)));
+                    a.evidence.stream()
+                            .map(e -> e instanceof Seen seen ? row(seen.flow(), seen.name()) : (String) e)
+                            .toList()));
         }
         return out;
     }
 
-    private @Nullable Open open(Rule rule, Directory.Device device, Ip destination) {
-        // A volume alert is per device, whatever the destination.
-        Ip key = rule.kind() == Rule.Kind.VOLUME ? Ip.NONE : destination;
-        AlertKey k = new AlertKey(device.id(), key, rule.id());
-        Open alert = alerts.get(k);
+    /** The alert of rule {@code r} in its slots, raised if new; null when the limit is reached (and counted). */
+    private @Nullable Open open(Open[] slots, int r, Directory.Device device, Ip destination) {
+        Open alert = slots[r];
         if (alert == null) {
             if (alerts.size() >= MAX_ALERTS) {
                 dropped++;
                 return null;
             }
-            alert = new Open(rule, device, key);
-            alerts.put(k, alert);
+            alert = new Open(rules[r], device, destination);
+            slots[r] = alert;
+            alerts.add(alert);
         }
         return alert;
     }
 
-    private static void touch(Open alert, long time, long bytes, long packets, long flows, String row) {
+    private static void touch(Open alert, long time, long bytes, long packets, long flows, Object row) {
         alert.first = Math.min(alert.first, time);
         alert.last = Math.max(alert.last, time);
         alert.flows += flows;
@@ -266,21 +400,6 @@ public final class EgressAnalysis {
         }
     }
 
-    private boolean volume(Directory.Device device, Flow flow, long limit) {
-        long hour = flow.start() / HOUR;
-        long[] state = hourly.computeIfAbsent(device.id(), d -> new long[] {hour, 0, 0});
-        if (state[0] != hour) {
-            state[0] = hour;
-            state[1] = 0;
-            state[2] = 0;
-        }
-        state[1] += flow.bytes();
-        if (hourly.size() > MAX_ALERTS) {
-            hourly.clear(); // bounded: a flood of devices resets the hourly tallies rather than grow
-        }
-        return state[1] > limit;
-    }
-
     /**
      * The vendor service a destination is: by the name the device looked up or the endpoint's
      * networks, whatever the port; or by the endpoint's port, for a device of that vendor only
@@ -288,15 +407,14 @@ public final class EgressAnalysis {
      */
     private @Nullable Endpoint endpointFor(
             Directory.Device device, @Nullable String name, Ip destination, int protocol, int port) {
-        for (Endpoint e : data.endpoints()) {
+        for (Endpoint e : byNameOrNetwork) {
             boolean named = name != null && !e.names().isEmpty() && e.matchesName(name);
-            boolean networked = !e.networks().isEmpty() && e.networks().contains(destination);
-            if (named || networked) {
+            if (named || (!e.networks().isEmpty() && e.networks().contains(destination))) {
                 return e;
             }
         }
-        for (Endpoint e : data.endpoints()) {
-            if (!e.ports().isEmpty() && e.vendor().equals(device.maker()) && e.matchesPort(protocol, port)) {
+        for (Endpoint e : byPort) {
+            if (e.vendor().equals(device.maker()) && e.matchesPort(protocol, port)) {
                 return e;
             }
         }
@@ -315,12 +433,16 @@ public final class EgressAnalysis {
     /** Loopback, link-local, multicast and broadcast destinations never leave the network. */
     private static boolean routable(Ip ip) {
         if (ip.v4()) {
-            long a = ip.low() >>> 24;
-            long b = (ip.low() >>> 16) & 0xFF;
-            return a != 127 && a != 0 && !(a == 169 && b == 254) && a < 224;
+            return routable4(ip.low());
         }
         long top = ip.high() >>> 48;
         return !(ip.high() == 0 && ip.low() == 1) && (top & 0xFFC0) != 0xFE80 && (top & 0xFF00) != 0xFF00;
+    }
+
+    private static boolean routable4(long address) {
+        long a = address >>> 24;
+        long b = (address >>> 16) & 0xFF;
+        return a != 127 && a != 0 && !(a == 169 && b == 254) && a < 224;
     }
 
     private static String row(Flow f, @Nullable String name) {

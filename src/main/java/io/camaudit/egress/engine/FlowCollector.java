@@ -9,7 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,7 +114,7 @@ public final class FlowCollector implements AutoCloseable {
     }
 
     private void decode() {
-        Consumer<Flow> out = flow -> {
+        FlowSink out = flow -> {
             flows.incrementAndGet();
             sink.flow(flow);
         };

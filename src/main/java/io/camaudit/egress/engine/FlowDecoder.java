@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Decodes NetFlow v5, NetFlow v9 (RFC 3954) and IPFIX (RFC 7011) messages into {@link Flow}s,
@@ -37,6 +36,8 @@ public final class FlowDecoder {
     private final Map<Key, Template> templates = new HashMap<>();
     /** When each template was last announced (by this machine's clock), for expiry. */
     private final Map<Key, Long> announced = new HashMap<>();
+
+    private final IpCache addresses = new IpCache();
 
     private final java.util.function.LongSupplier now;
 
@@ -72,7 +73,11 @@ public final class FlowDecoder {
     }
 
     /** Decodes one message (a datagram, or one message of an IPFIX file) starting at {@code offset} of the buffer. */
-    public Outcome decode(ByteBuffer message, String exporter, long fileOffset, Consumer<Flow> out) {
+    /**
+     * Decodes one message into a sink, which may say which IPv4 flows it would only count ({@link
+     * FlowSink#onlyCounts4}): those are counted into it without a flow being made.
+     */
+    public Outcome decode(ByteBuffer message, String exporter, long fileOffset, FlowSink out) {
         Counter counter = new Counter();
         try {
             if (message.remaining() < 2) {
@@ -104,7 +109,7 @@ public final class FlowDecoder {
     private static final int V5_HEADER = 24;
     private static final int V5_RECORD = 48;
 
-    private static void v5(ByteBuffer m, String exporter, long at, Consumer<Flow> out, Counter counter)
+    private static void v5(ByteBuffer m, String exporter, long at, FlowSink out, Counter counter)
             throws FlowFormatException {
         int base = m.position();
         need(m, base, V5_HEADER, "a NetFlow v5 header", at);
@@ -122,7 +127,7 @@ public final class FlowDecoder {
             need(m, r, V5_RECORD, "NetFlow v5 record " + (i + 1) + " of " + count, at + r - base);
             long first = m.getInt(r + 24) & 0xFFFF_FFFFL;
             long last = m.getInt(r + 28) & 0xFFFF_FFFFL;
-            out.accept(new Flow(
+            out.flow(new Flow(
                     exporter,
                     engine,
                     now - (uptime - first),
@@ -145,8 +150,7 @@ public final class FlowDecoder {
 
     private static final int V9_HEADER = 20;
 
-    private void v9(ByteBuffer m, String exporter, long at, Consumer<Flow> out, Counter counter)
-            throws FlowFormatException {
+    private void v9(ByteBuffer m, String exporter, long at, FlowSink out, Counter counter) throws FlowFormatException {
         int base = m.position();
         int end = m.limit();
         need(m, base, V9_HEADER, "a NetFlow v9 header", at);
@@ -176,7 +180,7 @@ public final class FlowDecoder {
 
     private static final int IPFIX_HEADER = 16;
 
-    private void ipfix(ByteBuffer m, String exporter, long at, Consumer<Flow> out, Counter counter)
+    private void ipfix(ByteBuffer m, String exporter, long at, FlowSink out, Counter counter)
             throws FlowFormatException {
         int base = m.position();
         need(m, base, IPFIX_HEADER, "an IPFIX message header", at);
@@ -301,12 +305,11 @@ public final class FlowDecoder {
     /** Wall-clock time of the message: NetFlow v9 times are milliseconds of system uptime. */
     private record Clock(long exportMillis, long uptimeMillis) {
         long fromUptime(long value) {
-            return uptimeMillis < 0 ? exportMillis : exportMillis - (uptimeMillis - value);
+            return Layout.time(value, Layout.UPTIME, exportMillis, uptimeMillis);
         }
     }
 
-    private void data(
-            ByteBuffer m, int from, int to, Key key, Clock clock, long at, Consumer<Flow> out, Counter counter)
+    private void data(ByteBuffer m, int from, int to, Key key, Clock clock, long at, FlowSink out, Counter counter)
             throws FlowFormatException {
         Template template = templates.get(key);
         if (template == null) {
@@ -315,10 +318,34 @@ public final class FlowDecoder {
         }
         int p = from;
         int minimum = Math.max(1, template.minimumLength());
+        int fixed = template.fixedLength();
+        int[] elements = template.elements();
+        int[] lengths = template.lengths();
+        Layout layout = template.layout();
+        Record record = new Record();
         while (to - p >= minimum) {
-            Record record = new Record();
-            for (Template.Field field : template.fields()) {
-                int length = field.length();
+            if (layout != null) { // every field's length known: the record is in the set whole, read at known offsets
+                if (!template.options() && layout.addressed()) {
+                    if (layout.destinationV4() && out.onlyCounts4(layout.destination4(m, p))) {
+                        out.counted4(layout.source4(m, p), layout.sourceMac(m, p));
+                    } else {
+                        out.flow(layout.read(
+                                m,
+                                p,
+                                clock.exportMillis(),
+                                clock.uptimeMillis(),
+                                key.exporter(),
+                                key.domain(),
+                                addresses));
+                    }
+                    counter.flows++;
+                }
+                p += fixed;
+                continue;
+            }
+            record.reset();
+            for (int f = 0; f < elements.length; f++) {
+                int length = lengths[f];
                 if (length == Template.VARIABLE) {
                     need(m, p, 1, "a variable-length field", at + p - from);
                     length = m.get(p) & 0xFF;
@@ -333,13 +360,13 @@ public final class FlowDecoder {
                     throw new FlowFormatException(
                             "a record of template " + template.id() + " runs past its set", at + p - from);
                 }
-                if (field.enterprise() == 0) {
-                    record.read(field.element(), m, p, length, clock);
+                if (elements[f] >= 0) {
+                    record.read(elements[f], m, p, length, clock);
                 }
                 p += length;
             }
             if (!template.options() && record.hasFlow()) {
-                out.accept(record.flow(key.exporter(), key.domain(), clock.exportMillis()));
+                out.flow(record.flow(key.exporter(), key.domain(), clock.exportMillis()));
                 counter.flows++;
             }
         }
@@ -360,6 +387,22 @@ public final class FlowDecoder {
         long destinationMac = Flow.NO_MAC;
         int tcpFlags;
         boolean addressed;
+
+        void reset() {
+            start = -1;
+            end = -1;
+            source = Ip.NONE;
+            destination = Ip.NONE;
+            sourcePort = 0;
+            destinationPort = 0;
+            protocol = 0;
+            bytes = 0;
+            packets = 0;
+            sourceMac = Flow.NO_MAC;
+            destinationMac = Flow.NO_MAC;
+            tcpFlags = 0;
+            addressed = false;
+        }
 
         void read(int element, ByteBuffer m, int p, int length, Clock clock) {
             switch (element) {
@@ -431,24 +474,8 @@ public final class FlowDecoder {
                     tcpFlags);
         }
 
-        /** An unsigned integer of 1 to 8 bytes (IPFIX reduced-size encoding); longer ones keep their last 8. */
         private static long unsigned(ByteBuffer m, int p, int length) {
-            switch (length) {
-                case 1:
-                    return m.get(p) & 0xFFL;
-                case 2:
-                    return m.getShort(p) & 0xFFFFL;
-                case 4:
-                    return m.getInt(p) & 0xFFFF_FFFFL;
-                case 8:
-                    return m.getLong(p);
-                default:
-                    long value = 0;
-                    for (int i = Math.max(0, length - 8); i < length; i++) {
-                        value = (value << 8) | (m.get(p + i) & 0xFF);
-                    }
-                    return value;
-            }
+            return Layout.unsigned(m, p, length);
         }
     }
 

@@ -62,7 +62,7 @@ public final class FlowFiles {
                 return new Outcome(kind, gzipped, o.packets(), o.problem() == null ? List.of() : List.of(o.problem()));
             }
             case IPFIX -> {
-                IpfixFile.Outcome o = IpfixFile.read(content, name, sink::flow);
+                IpfixFile.Outcome o = IpfixFile.read(content, name, sink);
                 return new Outcome(kind, gzipped, o.flows(), o.problem() == null ? List.of() : List.of(o.problem()));
             }
             case ZEEK -> {

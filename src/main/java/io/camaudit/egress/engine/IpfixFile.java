@@ -3,7 +3,6 @@ package io.camaudit.egress.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.function.Consumer;
 
 /**
  * Reads an IPFIX file (RFC 5655: IPFIX messages one after another) as a stream: one message in
@@ -22,7 +21,8 @@ public final class IpfixFile {
 
     private IpfixFile() {}
 
-    public static Outcome read(InputStream in, String name, Consumer<Flow> out) throws IOException {
+    /** Reads the file into a sink (which may skip the flows it only counts: {@link FlowSink#onlyCounts4}). */
+    public static Outcome read(InputStream in, String name, FlowSink out) throws IOException {
         FlowDecoder decoder = new FlowDecoder();
         byte[] buffer = new byte[65_535];
         long offset = 0;

@@ -26,10 +26,24 @@ public final class Prefixes {
 
     private final List<Prefix> prefixes;
     private final String text;
+    /** The IPv4 networks as masks and network addresses, checked first and without an object per network. */
+    private final long[] masks4;
+
+    private final long[] networks4;
+    private final List<Prefix> prefixes6;
 
     private Prefixes(List<Prefix> prefixes, String text) {
         this.prefixes = List.copyOf(prefixes);
         this.text = text;
+        List<Prefix> v4 = prefixes.stream().filter(p -> p.network().v4()).toList();
+        this.masks4 = new long[v4.size()];
+        this.networks4 = new long[v4.size()];
+        for (int i = 0; i < masks4.length; i++) {
+            int bits = v4.get(i).bits();
+            masks4[i] = bits == 0 ? 0 : (0xFFFF_FFFFL << (32 - bits)) & 0xFFFF_FFFFL;
+            networks4[i] = v4.get(i).network().low() & masks4[i];
+        }
+        this.prefixes6 = prefixes.stream().filter(p -> !p.network().v4()).toList();
     }
 
     public static Prefixes none() {
@@ -65,8 +79,21 @@ public final class Prefixes {
     }
 
     public boolean contains(Ip ip) {
-        for (Prefix prefix : prefixes) {
+        if (ip.v4()) {
+            return contains4(ip.low());
+        }
+        for (Prefix prefix : prefixes6) {
             if (prefix.contains(ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an IPv4 address (the low 32 bits) is in one of the networks. */
+    public boolean contains4(long address) {
+        for (int i = 0; i < masks4.length; i++) {
+            if ((address & masks4[i]) == networks4[i]) {
                 return true;
             }
         }

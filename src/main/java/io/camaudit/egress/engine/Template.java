@@ -8,7 +8,15 @@ import java.util.List;
  * record length when no field does, else -1; {@link #minimumLength()} is the least a record takes
  * (padding at the end of a set is shorter than it).
  */
-record Template(int id, List<Field> fields, int fixedLength, int minimumLength, boolean options) {
+record Template(
+        int id,
+        List<Field> fields,
+        int fixedLength,
+        int minimumLength,
+        boolean options,
+        int[] elements,
+        int[] lengths,
+        @org.jspecify.annotations.Nullable Layout layout) {
 
     static final int VARIABLE = 65_535;
 
@@ -22,6 +30,21 @@ record Template(int id, List<Field> fields, int fixedLength, int minimumLength, 
             variable |= field.length() == VARIABLE;
             minimum += field.length() == VARIABLE ? 1 : field.length();
         }
-        return new Template(id, List.copyOf(fields), variable ? -1 : minimum, minimum, options);
+        // The fields as arrays, read for every record: IANA's element numbers (-1 for an enterprise's) and lengths.
+        int[] elements = new int[fields.size()];
+        int[] lengths = new int[fields.size()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = fields.get(i).enterprise() == 0 ? fields.get(i).element() : -1;
+            lengths[i] = fields.get(i).length();
+        }
+        return new Template(
+                id,
+                List.copyOf(fields),
+                variable ? -1 : minimum,
+                minimum,
+                options,
+                elements,
+                lengths,
+                variable ? null : Layout.of(elements, lengths));
     }
 }

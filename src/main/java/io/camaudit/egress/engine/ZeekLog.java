@@ -1,10 +1,9 @@
 package io.camaudit.egress.engine;
 
-import java.io.BufferedReader;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +40,11 @@ public final class ZeekLog {
     private ZeekLog() {}
 
     public static Outcome read(InputStream raw, String name, FlowSink sink) throws IOException {
+        return read(raw, name, sink, true);
+    }
+
+    /** With {@code fastLines} false every line goes the general way: the test of the fast reading compares them. */
+    static Outcome read(InputStream raw, String name, FlowSink sink, boolean fastLines) throws IOException {
         InputStream in = new java.io.BufferedInputStream(raw, 65_536);
         in.mark(2);
         int b1 = in.read();
@@ -49,16 +53,15 @@ public final class ZeekLog {
         if (b1 == 0x1f && b2 == 0x8b) {
             in = BoundedGzip.of(in);
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 65_536);
+        Lines lines = new Lines(in);
         Reading reading = new Reading(name, sink);
         long lineNumber = 0;
-        StringBuilder line = new StringBuilder();
-        while (readLine(reader, line)) {
+        while (lines.next()) {
             lineNumber++;
-            if (line.length() > MAX_LINE) {
+            if (lines.tooLong) {
                 reading.bad(lineNumber, "longer than " + MAX_LINE + " characters");
-            } else {
-                reading.line(lineNumber, line.toString());
+            } else if (!fastLines || !reading.fast(lines.buffer, lines.start, lines.end)) {
+                reading.line(lineNumber, new String(lines.buffer, lines.start, lines.end - lines.start, UTF_8));
             }
             if (reading.skipped > MAX_BAD_LINES) {
                 reading.problems.add(name + ": more than " + MAX_BAD_LINES
@@ -73,24 +76,90 @@ public final class ZeekLog {
                 List.copyOf(reading.problems));
     }
 
-    /** Reads one line into the builder, keeping at most MAX_LINE + 1 characters of it; false at the end. */
-    private static boolean readLine(BufferedReader reader, StringBuilder line) throws IOException {
-        line.setLength(0);
-        int c;
-        boolean any = false;
-        while ((c = reader.read()) >= 0) {
-            any = true;
-            if (c == '\n') {
-                return true;
-            }
-            if (line.length() <= MAX_LINE) {
-                line.append((char) c);
+    /**
+     * The lines of a stream as ranges of one buffer (UTF-8 is decoded only for lines read the
+     * general way), without their line ends; a line over {@link #MAX_LINE} bytes is skipped whole
+     * and marked too long.
+     */
+    private static final class Lines {
+        private final InputStream in;
+        byte[] buffer = new byte[1 << 17];
+        int start;
+        int end;
+        boolean tooLong;
+        private int next;
+        private int filled;
+        private boolean eof;
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        boolean next() throws IOException {
+            tooLong = false;
+            int scan = next;
+            while (true) {
+                for (int i = scan; i < filled; i++) {
+                    if (buffer[i] == '\n') {
+                        return take(next, i, i + 1);
+                    }
+                }
+                if (filled - next > MAX_LINE) {
+                    skipRest();
+                    return true;
+                }
+                if (eof) {
+                    return next < filled && take(next, filled, filled);
+                }
+                scan = filled - next;
+                fill();
+                scan += next;
             }
         }
-        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
-            line.setLength(line.length() - 1);
+
+        private boolean take(int from, int lineEnd, int after) {
+            start = from;
+            end = lineEnd > from && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            next = after;
+            if (end - start > MAX_LINE) {
+                tooLong = true;
+            }
+            return true;
         }
-        return any;
+
+        /** Moves what is left to the front and reads more after it. */
+        private void fill() throws IOException {
+            int left = filled - next;
+            System.arraycopy(buffer, next, buffer, 0, left);
+            next = 0;
+            filled = left;
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                eof = true;
+            } else {
+                filled += n;
+            }
+        }
+
+        /** A line too long: read on to its end, keeping none of it. */
+        private void skipRest() throws IOException {
+            tooLong = true;
+            while (true) {
+                for (int i = next; i < filled; i++) {
+                    if (buffer[i] == '\n') {
+                        next = i + 1;
+                        start = end = next;
+                        return;
+                    }
+                }
+                next = filled;
+                if (eof) {
+                    start = end = next;
+                    return;
+                }
+                fill();
+            }
+        }
     }
 
     private static final class Reading {
@@ -111,6 +180,12 @@ public final class ZeekLog {
 
         long records;
         long skipped;
+
+        /** The fast reading of the current header, worked out again whenever a header line changes it. */
+        private @Nullable ZeekColumns fast;
+
+        private boolean headerChanged = true;
+        private final ZeekColumns.Connection connection = new ZeekColumns.Connection();
 
         Reading(String name, FlowSink sink) {
             this.name = name;
@@ -145,6 +220,58 @@ public final class ZeekLog {
             } catch (RuntimeException e) {
                 bad(number, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
+        }
+
+        /** Reads a conn.log data line straight from its bytes; false where it must go the general way. */
+        boolean fast(byte[] b, int from, int to) {
+            if (to == from || b[from] == '#' || b[from] == '{') {
+                headerChanged |= to > from && b[from] == '#';
+                return false;
+            }
+            if (headerChanged) {
+                fast = ZeekColumns.of(path, columns, separator, unset);
+                headerChanged = false;
+            }
+            ZeekColumns.Connection c = connection;
+            if (fast == null || !fast.read(b, from, to, c)) {
+                return false;
+            }
+            emit(c.origin, c.responder, c.originPort, c.responderPort, c.originBytes, c.originPackets, c);
+            if (c.responderPackets > 0) {
+                emit(c.responder, c.origin, c.responderPort, c.originPort, c.responderBytes, c.responderPackets, c);
+            }
+            records++;
+            return true;
+        }
+
+        /** One direction of a connection: skipped where the sink would only count it (FlowSink#onlyCounts4). */
+        private void emit(
+                int source,
+                int destination,
+                int sourcePort,
+                int destinationPort,
+                long bytes,
+                long packets,
+                ZeekColumns.Connection c) {
+            if (sink.onlyCounts4(destination)) {
+                sink.counted4(source, Flow.NO_MAC);
+                return;
+            }
+            sink.flow(new Flow(
+                    name,
+                    0,
+                    c.time,
+                    c.time + c.duration,
+                    Ip.v4(source),
+                    Ip.v4(destination),
+                    sourcePort,
+                    destinationPort,
+                    c.protocol,
+                    bytes,
+                    packets,
+                    Flow.NO_MAC,
+                    Flow.NO_MAC,
+                    0));
         }
 
         private void header(String line) {

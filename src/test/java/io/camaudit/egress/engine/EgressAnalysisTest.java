@@ -185,4 +185,109 @@ class EgressAnalysisTest {
                 .extracting(Endpoint::id)
                 .contains("dahua-p2p", "hik-connect-device");
     }
+
+    /** The flows a decoder may skip (FlowSink#onlyCounts4) and the hand-over to another thread change nothing. */
+    @Test
+    void skippedFlowsAreCountedAsIfAnalysedAndThePipelineRaisesTheSameAlerts() throws Exception {
+        List<Flow> flows = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String source = i % 7 == 0 ? "10.99.0.1" : i % 2 == 0 ? "10.20.0.5" : "10.20.0.6";
+            String destination = i % 3 == 0
+                    ? "10.20.9." + (i % 250)
+                    : i % 3 == 1 ? "203.0.113." + (i % 20) : i % 11 == 0 ? "127.0.0.1" : "198.51.100.20";
+            long mac = i % 7 == 0 ? 0x4419b6999999L : Flow.NO_MAC;
+            flows.add(flow(source, destination, i % 2 == 0 ? 17 : 6, 8800, 40_000L * i, 1_000L * i, mac));
+        }
+        EgressAnalysis direct = analysis("198.51.100.0/24");
+        flows.forEach(direct::flow);
+
+        EgressAnalysis skipping = analysis("198.51.100.0/24");
+        FlowPipeline.Reader<Void> reader = sink -> {
+            for (Flow f : flows) {
+                if (f.destination().v4()
+                        && sink.onlyCounts4((int) f.destination().low())) {
+                    sink.counted4((int) f.source().low(), f.sourceMac());
+                } else {
+                    sink.flow(f);
+                }
+            }
+            return null;
+        };
+        reader.read(skipping.sink());
+        EgressAnalysis piped = analysis("198.51.100.0/24");
+        FlowPipeline.run(piped.sink(), reader);
+
+        java.util.function.Function<Alert, String> described =
+                a -> a.rule().id() + " " + a.device().id() + " "
+                        + a.destination() + " " + a.flows() + " " + a.bytes() + " " + a.first() + " " + a.last() + " "
+                        + a.country() + " " + a.evidence();
+        List<String> expected = direct.alerts().stream().map(described).toList();
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(skipping.alerts()).extracting(described).isEqualTo(expected);
+        assertThat(piped.alerts()).extracting(described).isEqualTo(expected);
+        assertThat(skipping.counts()).isEqualTo(direct.counts());
+        assertThat(piped.counts()).isEqualTo(direct.counts());
+        assertThat(direct.counts().fromDevices()).isEqualTo(5_000);
+    }
+
+    @Test
+    void aFailureOfTheAnalysisReachesThePipelinesCallerAfterTheReaderIsDone() {
+        int[] read = {0};
+        FlowSink failing = f -> {
+            if (f.bytes() == 3) {
+                throw new IllegalStateException("the analysis broke at flow 3");
+            }
+        };
+        assertThatThrownBy(() -> FlowPipeline.run(failing, sink -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        sink.flow(flow("10.20.0.5", "203.0.113.7", 17, 8800, i, i, Flow.NO_MAC));
+                        read[0]++;
+                    }
+                    return null;
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the analysis broke at flow 3");
+        assertThat(read[0]).isEqualTo(10_000);
+    }
+
+    @Test
+    void beyondTheAlertLimitNewDestinationsAreCountedAsDroppedAndKnownOnesStillCount() {
+        EgressAnalysis analysis = analysis("");
+        for (int i = 0; i < EgressAnalysis.MAX_ALERTS + 1_000; i++) {
+            analysis.flow(new Flow(
+                    "test",
+                    0,
+                    i,
+                    i,
+                    Ip.parse("10.20.0.6"),
+                    Ip.v4(0x3000_0000 + i),
+                    1,
+                    443,
+                    6,
+                    10,
+                    1,
+                    Flow.NO_MAC,
+                    Flow.NO_MAC,
+                    0));
+        }
+        assertThat(analysis.counts().alerts()).isEqualTo(EgressAnalysis.MAX_ALERTS);
+        assertThat(analysis.counts().dropped()).isEqualTo(1_000);
+        analysis.flow(new Flow(
+                "test",
+                0,
+                5,
+                5,
+                Ip.parse("10.20.0.6"),
+                Ip.v4(0x3000_0000),
+                1,
+                443,
+                6,
+                10,
+                1,
+                Flow.NO_MAC,
+                Flow.NO_MAC,
+                0));
+        assertThat(analysis.alerts().get(0).flows()).isEqualTo(2);
+        assertThat(analysis.alerts().get(0).bytes()).isEqualTo(20);
+    }
 }

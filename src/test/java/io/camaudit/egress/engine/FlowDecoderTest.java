@@ -230,4 +230,91 @@ class FlowDecoderTest {
         assertThat(whole.problem()).isNull();
         assertThat(whole.flows()).isEqualTo(2);
     }
+
+    /** Fixed-length templates are read at known offsets; one with a variable-length field is walked field by field. */
+    @Test
+    void aFixedTemplateReadAtItsOffsetsGivesWhatTheWalkOfItsFieldsGivesAndSkipsWhatTheSinkOnlyCounts() {
+        int[][] fields = {
+            {8, 4}, {12, 4}, {7, 2}, {11, 2}, {4, 1}, {1, 8}, {85, 4}, {2, 4}, {152, 8}, {153, 8}, {56, 6}, {57, 6},
+            {80, 6}, {6, 1}
+        };
+        ByteBuffer fixed = ByteBuffer.allocate(4 + fields.length * 4 + 8);
+        ByteBuffer walked = ByteBuffer.allocate(4 + fields.length * 4 + 12);
+        fixed.putShort((short) 300).putShort((short) (fields.length + 1));
+        walked.putShort((short) 301).putShort((short) (fields.length + 2));
+        for (int[] f : fields) {
+            fixed.putShort((short) f[0]).putShort((short) f[1]);
+            walked.putShort((short) f[0]).putShort((short) f[1]);
+        }
+        fixed.putShort((short) (0x8000 | 100)).putShort((short) 2).putInt(9);
+        walked.putShort((short) (0x8000 | 100)).putShort((short) 2).putInt(9);
+        walked.putShort((short) 82).putShort((short) 65_535);
+        ByteArrayOutputStream fixedData = new ByteArrayOutputStream();
+        ByteArrayOutputStream walkedData = new ByteArrayOutputStream();
+        String[][] pairs = {{"10.20.0.5", "203.0.113.7"}, {"10.20.0.6", "10.20.0.200"}, {"255.255.255.255", "1.2.3.4"}};
+        for (int i = 0; i < pairs.length; i++) {
+            ByteBuffer r = ByteBuffer.allocate(4 + 4 + 2 + 2 + 1 + 8 + 4 + 4 + 8 + 8 + 6 + 6 + 6 + 1 + 2);
+            r.put(Ip.parse(pairs[i][0]).toInetAddress().getAddress())
+                    .put(Ip.parse(pairs[i][1]).toInetAddress().getAddress())
+                    .putShort((short) (40_000 + i))
+                    .putShort((short) 8800)
+                    .put((byte) 17)
+                    .putLong(1_000L * i)
+                    .putInt(0xF000_0000 + i) // octetDeltaCount again, later: the later one wins
+                    .putInt(3 + i)
+                    .putLong(1_764_590_000_000L + i)
+                    .putLong(1_764_590_004_000L + i)
+                    .put(new byte[] {0x44, 0x19, (byte) 0xb6, 0x12, 0x34, (byte) i})
+                    .put(new byte[] {0, 0x11, 0x22, 0x33, 0x44, 0x55})
+                    .put(new byte[] {0, 0x11, 0x22, 0x33, 0x44, (byte) (0x60 + i)})
+                    .put((byte) 0x12)
+                    .putShort((short) 7);
+            fixedData.writeBytes(r.array());
+            walkedData.writeBytes(r.array());
+            walkedData.write(2);
+            walkedData.writeBytes(new byte[] {'e', '0'});
+        }
+        List<FlowDecoder.Outcome> outcomes = new ArrayList<>();
+        FlowDecoder decoder = new FlowDecoder();
+        decode(
+                decoder,
+                new Message(1).set(2, fixed.array()).set(2, walked.array()).bytes(),
+                outcomes);
+        List<Flow> atOffsets =
+                decode(decoder, new Message(1).set(300, fixedData.toByteArray()).bytes(), outcomes);
+        List<Flow> byWalk = decode(
+                decoder, new Message(1).set(301, walkedData.toByteArray()).bytes(), outcomes);
+
+        assertThat(atOffsets).hasSize(3).isEqualTo(byWalk);
+        Flow first = atOffsets.get(0);
+        assertThat(first.bytes()).isEqualTo(0xF000_0000L);
+        assertThat(first.destinationMac()).isEqualTo(0x0011_2233_4460L); // element 80, not 57
+        assertThat(first.sourceMac()).isEqualTo(0x4419_b612_3400L);
+        assertThat(first.tcpFlags()).isEqualTo(0x12);
+        assertThat(atOffsets.get(2).source()).hasToString("255.255.255.255");
+
+        List<String> counted = new ArrayList<>();
+        List<Flow> made = new ArrayList<>();
+        FlowSink sink = new FlowSink() {
+            @Override
+            public void flow(Flow flow) {
+                made.add(flow);
+            }
+
+            @Override
+            public boolean onlyCounts4(int destination) {
+                return (destination >>> 24) == 10;
+            }
+
+            @Override
+            public void counted4(int source, long sourceMac) {
+                counted.add(Ip.v4(source) + " " + Long.toHexString(sourceMac));
+            }
+        };
+        FlowDecoder.Outcome outcome = decoder.decode(
+                ByteBuffer.wrap(new Message(1).set(300, fixedData.toByteArray()).bytes()), "192.0.2.1", 0, sink);
+        assertThat(outcome.flows()).isEqualTo(3);
+        assertThat(counted).containsExactly("10.20.0.6 4419b6123401");
+        assertThat(made).containsExactly(atOffsets.get(0), atOffsets.get(2));
+    }
 }

@@ -115,6 +115,63 @@ class ZeekLogTest {
         assertThat(headless.outcome().problems()).singleElement().asString().contains("before the #fields header");
     }
 
+    @Test
+    void theFastReadingOfConnLinesGivesWhatTheGeneralReadingGivesLineForLine() throws Exception {
+        String header = CONN_TSV.substring(0, CONN_TSV.indexOf("#types"));
+        String fields = "\tC\t%s\t%s\t%s\t%s\t%s\t-\t%s\t%s\t0\tS0\tT\tF\t0\tD\t%s\t%s\t%s\t%s\t(empty)\t%s\t-\n";
+        String[][] lines = {
+            {"1764590000.123456", "10.20.0.5", "40000", "203.0.113.7", "8800", "udp", "4.000000", "220", "5", "360"},
+            {"1764590000.0005", "255.255.255.255", "1", "0.0.0.0", "65535", "tcp", "0.0015", "0", "1", "0"},
+            {"1764590000.9995", "010.20.0.5", "2", "203.0.113.7", "3", "icmp", "-", "-", "-", "-"},
+            {"1764590000", "10.20.0.5", "2", "2001:db8::7", "3", "sctp", "1e3", "7", "1", "60"},
+            {"-", "10.20.0.5", "2", "203.0.113.7", "3", "tcp", "1", "7", "1", "60"},
+            {"1764590001.5", "10.20.0.5", "-1", "203.0.113.7", "+3", "tcp", "(empty)", "7", "1", "60"},
+            {"1764590002.25", "10.20.0.256", "2", "203.0.113.7", "3", "udp", "1", "", "1", "60"},
+            {"1764590003.125", "1.2.3", "2", "203.0.113.7", "3", "udp", "1", "99999999999999999999", "1", "60"},
+            {"17645900031234567.1", "10.20.0.5", "2", "203.0.113.7", "3", "-", "1", "7", "1", "60"},
+        };
+        StringBuilder log = new StringBuilder(header.replace("\n#open", "\r\n#open"));
+        for (String[] v : lines) {
+            String respPackets = v[1].startsWith("255") ? "4" : "0";
+            log.append(v[0])
+                    .append(String.format(
+                            fields, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], respPackets, "900", "-"));
+        }
+        log.append("1764590004.0\tC\t10.20.0.5\t1\n"); // too few values
+        log.append("1764590005.0\tC\t10.20.0.5\t1\t203.0.113.7\t2\tudp\t-\t1\t2\t0\tS0\tT\tF\t0\tD\t1\t2\t0\t0"
+                + "\t(empty)\t44:19:b6:12:34:56\t-\textra\n");
+        byte[] bytes = log.toString().getBytes(StandardCharsets.UTF_8);
+
+        List<Flow> fast = new ArrayList<>();
+        List<Flow> general = new ArrayList<>();
+        ZeekLog.Outcome fastOutcome = ZeekLog.read(new ByteArrayInputStream(bytes), "conn.log", fast::add, true);
+        ZeekLog.Outcome generalOutcome = ZeekLog.read(new ByteArrayInputStream(bytes), "conn.log", general::add, false);
+
+        assertThat(fast).isEqualTo(general);
+        assertThat(fastOutcome).isEqualTo(generalOutcome);
+        assertThat(fast).hasSizeGreaterThanOrEqualTo(3); // the lines each reading takes are not all refused
+        // and the fast reading did take lines (else the comparison would prove nothing)
+        java.util.Map<String, Integer> columns = new java.util.HashMap<>();
+        String[] names =
+                header.substring(header.indexOf("#fields\t") + 8).strip().split("\t");
+        for (int i = 0; i < names.length; i++) {
+            columns.put(names[i], i);
+        }
+        ZeekColumns reader = ZeekColumns.of("conn", columns, "\t", "-");
+        String first = log.toString()
+                .lines()
+                .filter(l -> l.startsWith("1764590000.123456"))
+                .findFirst()
+                .orElseThrow();
+        byte[] line = first.getBytes(StandardCharsets.UTF_8);
+        ZeekColumns.Connection c = new ZeekColumns.Connection();
+        assertThat(reader).isNotNull();
+        assertThat(reader.read(line, 0, line.length, c)).isTrue();
+        assertThat(c.time).isEqualTo(1_764_590_000_123L);
+        assertThat(c.originBytes).isEqualTo(360);
+        assertThat(fastOutcome.skipped()).isGreaterThanOrEqualTo(4);
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

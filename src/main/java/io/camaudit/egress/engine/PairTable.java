@@ -1,0 +1,133 @@
+package io.camaudit.egress.engine;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A table from a device and an address to a value, by open addressing over arrays: a look-up
+ * allocates nothing, where a map keyed by records hashes three objects and follows their pointers
+ * (this is done for every flow leaving a network). Each slot has a one-byte tag (empty, or seven
+ * bits of the key's hash), so a look-up of a key not in the table, the common case for a flood of
+ * new destinations, mostly reads only the small tag array. Bounded: it holds at most {@code
+ * limit} entries and refuses more. Not thread-safe.
+ */
+final class PairTable<V> {
+
+    private static final byte EMPTY = 0;
+
+    private static final int INITIAL = 1 << 10;
+
+    private final int limit;
+    private int mask;
+    private byte[] tags;
+    private long[] devices;
+    private long[] highs;
+    private long[] lows;
+    private Object[] values;
+    private int size;
+
+    /** Starts small and doubles while it fills (a sparse table is slow to search: its slots are far apart). */
+    PairTable(int limit) {
+        this.limit = limit;
+        allocate(INITIAL);
+    }
+
+    private void allocate(int capacity) {
+        this.mask = capacity - 1;
+        this.tags = new byte[capacity];
+        this.devices = new long[capacity];
+        this.highs = new long[capacity];
+        this.lows = new long[capacity];
+        this.values = new Object[capacity];
+    }
+
+    /** Doubles the table once it is half full, moving every entry to its slot in the larger one. */
+    private void grow() {
+        byte[] oldTags = tags;
+        long[] oldDevices = devices;
+        long[] oldHighs = highs;
+        long[] oldLows = lows;
+        Object[] oldValues = values;
+        allocate(oldTags.length * 2);
+        for (int i = 0; i < oldTags.length; i++) {
+            if (oldTags[i] != EMPTY) {
+                int j = (int) hash(oldDevices[i], oldHighs[i], oldLows[i]) & mask;
+                while (tags[j] != EMPTY) {
+                    j = (j + 1) & mask;
+                }
+                tags[j] = oldTags[i];
+                devices[j] = oldDevices[i];
+                highs[j] = oldHighs[i];
+                lows[j] = oldLows[i];
+                values[j] = oldValues[i];
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean full() {
+        return size >= limit;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Nullable
+    V get(long device, Ip address) {
+        long h = hash(device, address);
+        byte tag = tag(h, address);
+        for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+            byte t = tags[i];
+            if (t == EMPTY) {
+                return null;
+            }
+            if (t == tag && devices[i] == device && lows[i] == address.low() && highs[i] == address.high()) {
+                return (V) values[i];
+            }
+        }
+    }
+
+    /** Adds an entry not yet in the table; false (and nothing added) when the table is full. */
+    boolean add(long device, Ip address, V value) {
+        if (full()) {
+            return false;
+        }
+        if (size * 2 >= tags.length) {
+            grow();
+        }
+        long h = hash(device, address);
+        int i = (int) h & mask;
+        while (tags[i] != EMPTY) {
+            i = (i + 1) & mask;
+        }
+        tags[i] = tag(h, address);
+        devices[i] = device;
+        highs[i] = address.high();
+        lows[i] = address.low();
+        values[i] = value;
+        size++;
+        return true;
+    }
+
+    void clear() {
+        allocate(INITIAL);
+        size = 0;
+    }
+
+    /** Never empty: the top bit tells IPv4 from IPv6 (whose addresses could share the two longs), the rest is hash. */
+    private static byte tag(long hash, Ip address) {
+        return (byte) ((address.v4() ? 0x80 : 0) | 1 | ((hash >>> 57) & 0x7E));
+    }
+
+    private static long hash(long device, Ip address) {
+        return hash(device, address.high(), address.low());
+    }
+
+    private static long hash(long device, long high, long low) {
+        long h = device * 0x9E37_79B9_7F4A_7C15L ^ high * 0xC2B2_AE3D_27D4_EB4FL ^ low;
+        h ^= h >>> 33;
+        h *= 0xFF51_AFD7_ED55_8CCDL;
+        h ^= h >>> 33;
+        return h;
+    }
+}
