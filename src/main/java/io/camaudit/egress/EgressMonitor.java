@@ -8,6 +8,7 @@ import io.camaudit.egress.engine.EgressAnalysis;
 import io.camaudit.egress.engine.EgressData;
 import io.camaudit.egress.engine.FlowFiles;
 import io.camaudit.egress.engine.FlowPipeline;
+import io.camaudit.egress.engine.FlowSink;
 import io.camaudit.egress.engine.Geo;
 import io.camaudit.egress.engine.Ip;
 import io.camaudit.egress.engine.IpLocationGeo;
@@ -377,9 +378,25 @@ public class EgressMonitor {
             this.directory = directory(organisationId);
             this.onFlush = onFlush;
             this.current = analysis();
-            this.collector = io.camaudit.egress.engine.FlowCollector.start(listen, flow -> {
-                synchronized (lock) {
-                    current.flow(flow);
+            EgressAnalysis filter = analysis(); // asked only which flows to skip: the same networks as every window
+            this.collector = io.camaudit.egress.engine.FlowCollector.start(listen, new FlowSink() {
+                @Override
+                public void flow(io.camaudit.egress.engine.Flow flow) {
+                    synchronized (lock) {
+                        current.flow(flow);
+                    }
+                }
+
+                @Override
+                public boolean onlyCounts4(int destination) {
+                    return filter.onlyCounts4(destination);
+                }
+
+                @Override
+                public void counted4(int source, long sourceMac) {
+                    synchronized (lock) {
+                        current.counted4(source, sourceMac);
+                    }
                 }
             });
             this.flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

@@ -102,11 +102,14 @@ public final class EgressAnalysis {
         final @Nullable String country;
         final Geo.@Nullable Asn asn;
         final Open[] alerts;
+        /** Which jurisdiction rules the country is flagged by, worked out once: {@code flagged[r]} for rule r. */
+        final boolean[] flagged;
 
-        Pair(@Nullable String country, Geo.@Nullable Asn asn, int rules) {
+        Pair(@Nullable String country, Geo.@Nullable Asn asn, boolean[] flagged) {
             this.country = country;
             this.asn = asn;
-            this.alerts = new Open[rules];
+            this.alerts = new Open[flagged.length];
+            this.flagged = flagged;
         }
     }
 
@@ -271,7 +274,7 @@ public final class EgressAnalysis {
             Rule rule = rules[r];
             boolean holds = switch (rule.kind()) {
                 case OUTSIDE -> true;
-                case JURISDICTION -> country != null && countries[r].contains(country);
+                case JURISDICTION -> pair.flagged[r];
                 case ENDPOINT -> endpoint != null;
                 case VOLUME -> hour != null && hour.bytes > limits[r];
                 case LOOKUP -> false;
@@ -313,7 +316,13 @@ public final class EgressAnalysis {
         alert.endpoint = endpoint != null ? endpoint : alert.endpoint;
         alert.country = country != null ? country : alert.country;
         alert.asn = asn != null ? asn : alert.asn;
-        touch(alert, flow.start(), flow.bytes(), flow.packets(), 1, new Seen(flow, name));
+        touch(
+                alert,
+                flow.start(),
+                flow.bytes(),
+                flow.packets(),
+                1,
+                alert.evidence.size() < EVIDENCE_ROWS ? new Seen(flow, name) : null);
         alert.last = Math.max(alert.last, flow.end());
     }
 
@@ -321,7 +330,12 @@ public final class EgressAnalysis {
     private @Nullable Pair pair(Directory.Device device, Ip destination) {
         Pair pair = pairs.get(device.id(), destination);
         if (pair == null) {
-            pair = new Pair(geo.country(destination), geo.asn(destination), rules.length);
+            String country = geo.country(destination);
+            boolean[] flagged = new boolean[rules.length];
+            for (int r = 0; r < rules.length; r++) {
+                flagged[r] = country != null && countries[r].contains(country);
+            }
+            pair = new Pair(country, geo.asn(destination), flagged);
             if (!pairs.add(device.id(), destination, pair)) {
                 return null;
             }
@@ -389,13 +403,13 @@ public final class EgressAnalysis {
         return alert;
     }
 
-    private static void touch(Open alert, long time, long bytes, long packets, long flows, Object row) {
+    private static void touch(Open alert, long time, long bytes, long packets, long flows, @Nullable Object row) {
         alert.first = Math.min(alert.first, time);
         alert.last = Math.max(alert.last, time);
         alert.flows += flows;
         alert.bytes += bytes;
         alert.packets += packets;
-        if (alert.evidence.size() < EVIDENCE_ROWS) {
+        if (row != null && alert.evidence.size() < EVIDENCE_ROWS) {
             alert.evidence.add(row);
         }
     }
