@@ -51,7 +51,7 @@ public final class EmulatedDevice implements Closeable {
                         ? Tls.context().getServerSocketFactory().createServerSocket()
                         : new ServerSocket();
                 server.setReuseAddress(true);
-                server.bind(new InetSocketAddress(address, port), 50);
+                bind(server, new InetSocketAddress(address, port));
                 sockets.add(server);
                 workers.execute(() -> accept(server, port));
             }
@@ -86,6 +86,30 @@ public final class EmulatedDevice implements Closeable {
     }
 
     /** A UDP socket on the port, answering with the responder; with none, listening but silent (for the contact log). */
+    /**
+     * Binds, waiting up to two seconds while a test bed closed just before still holds the address
+     * (its accepted connections close after it: CI once saw "Address already in use" there).
+     */
+    private static void bind(ServerSocket server, InetSocketAddress where) throws IOException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try {
+                server.bind(where, 50);
+                return;
+            } catch (java.net.BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     private DatagramSocket udp(int port, Responder responder) throws IOException {
         DatagramSocket socket = new DatagramSocket(null);
         socket.setReuseAddress(true); // beside the devices' multicast listeners on the same port
