@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +39,28 @@ public class Policies {
     private final Register register;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<DiligenceRecords> diligence;
 
-    Policies(Intel intel, IntelRows rows, ResolutionRows resolutions, Register register, AuditLog audit, Clock clock) {
+    Policies(
+            Intel intel,
+            IntelRows rows,
+            ResolutionRows resolutions,
+            Register register,
+            AuditLog audit,
+            Clock clock,
+            ObjectProvider<DiligenceRecords> diligence) {
+        this.diligence = diligence;
         this.intel = intel;
         this.rows = rows;
         this.resolutions = resolutions;
         this.register = register;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The due-diligence standings (from the due-diligence feature), or none where it is absent. */
+    public DiligenceRecords diligence() {
+        return diligence.getIfAvailable(DiligenceRecords::none);
     }
 
     /** The policy an organisation applies: its choice, or the bundle's default. */
@@ -236,7 +251,7 @@ public class Policies {
             policy = current.bundle().defaultPolicy();
         }
         Resolution resolution = current.resolver().resolve(DeviceEvidence.ofText(text));
-        return new PolicyEngine(current.bundle(), DiligenceRecords.none())
+        return new PolicyEngine(current.bundle(), diligence())
                 .check(text, resolution, policy, new CheckContext(sensitiveSite, LocalDate.now(clock)));
     }
 
@@ -252,7 +267,7 @@ public class Policies {
         Policy policy = policyOf(viewer, organisationId);
         java.util.Map<Long, io.camaudit.register.Site> sites = new java.util.HashMap<>();
         register.sites(viewer, organisationId).forEach(site -> sites.put(site.id(), site));
-        PolicyEngine engine = new PolicyEngine(bundle, DiligenceRecords.none());
+        PolicyEngine engine = new PolicyEngine(bundle, diligence());
         LocalDate today = LocalDate.now(clock);
         List<Flag> flags = new java.util.ArrayList<>();
         for (ResolutionRows.MakerCount count : resolutions.makersBySite(organisationId)) {

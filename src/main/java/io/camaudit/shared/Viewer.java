@@ -20,9 +20,9 @@ public record Viewer(String username, Role role, @Nullable Long organisationId) 
         }
     }
 
-    /** Reads every organisation's data. */
+    /** Reads every organisation's data: administrators and the Commissioner's office (a supplier sees none). */
     public boolean seesEverything() {
-        return role != Role.OFFICER;
+        return role == Role.ADMINISTRATOR || role == Role.AUDITOR;
     }
 
     public boolean canRead(long organisationId) {

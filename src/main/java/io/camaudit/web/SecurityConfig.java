@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -53,10 +54,17 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/govuk/**", "/assets/**", "/css/**", "/error", "/favicon.ico")
                         .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        // The public list of suppliers asked; one-time links, and the requests they open (the
+                        // controller admits only a supplier account or the holder of the link's grant).
+                        .requestMatchers("/public/**", "/api/v1/public/**", "/respond/**", "/supplier/requests/**")
+                        .permitAll()
+                        .requestMatchers("/supplier", "/supplier/**")
+                        .hasRole("SUPPLIER")
+                        .requestMatchers("/account", "/account/**", "/logout")
                         .authenticated()
+                        // Everything else is staff's: a supplier account reaches nothing of any register.
                         .anyRequest()
-                        .authenticated())
+                        .access((authentication, context) -> new AuthorizationDecision(staff(authentication.get()))))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn(accounts))
                         .failureHandler(signInFailed(accounts)))
@@ -83,10 +91,16 @@ class SecurityConfig {
         toWhereTheyWereGoing.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
             accounts.signedIn(authentication.getName());
+            boolean supplier =
+                    authentication.getAuthorities().stream().anyMatch(a -> "ROLE_SUPPLIER".equals(a.getAuthority()));
             if (authentication.getPrincipal() instanceof CamauditPrincipal principal
                     && principal.mustChangePassword()) {
                 PasswordChange.require(request.getSession());
                 response.sendRedirect(request.getContextPath() + PasswordChange.PAGE);
+                return;
+            }
+            if (supplier) {
+                response.sendRedirect(request.getContextPath() + "/supplier"); // its only place
                 return;
             }
             toWhereTheyWereGoing.onAuthenticationSuccess(request, response, authentication);
@@ -105,6 +119,14 @@ class SecurityConfig {
             }
             response.sendRedirect(request.getContextPath() + "/login?error");
         };
+    }
+
+    /** Signed in, and not as a supplier. */
+    static boolean staff(org.springframework.security.core.@org.jspecify.annotations.Nullable Authentication who) {
+        return who != null
+                && who.isAuthenticated()
+                && !(who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                && who.getAuthorities().stream().noneMatch(a -> "ROLE_SUPPLIER".equals(a.getAuthority()));
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -48,6 +48,8 @@ class AdminAccountController {
         String error = null;
         if (role == null) {
             error = "Select the role";
+        } else if (role == Role.SUPPLIER) {
+            error = "Give a supplier its account from the supplier's page, which ties it to the supplier";
         } else {
             try {
                 NewSecret secret = accounts.create(
@@ -97,7 +99,12 @@ class AdminAccountController {
         model.addAttribute("accounts", accounts.all(viewer));
         model.addAttribute("organisations", register.organisations(viewer));
         model.addAttribute("names", names);
-        model.addAttribute("roles", Role.values());
+        // A supplier account is given from its supplier's page, where it is tied to the supplier it speaks for.
+        model.addAttribute(
+                "roles",
+                java.util.Arrays.stream(Role.values())
+                        .filter(r -> r != Role.SUPPLIER)
+                        .toList());
         return "admin/accounts";
     }
 }

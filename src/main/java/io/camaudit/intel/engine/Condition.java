@@ -27,6 +27,9 @@ public sealed interface Condition {
     /** The supplier has left a due-diligence request unanswered past the policy's deadline. */
     record DiligenceOverdue() implements Condition {}
 
+    /** The requester's reviewers rejected the supplier's due-diligence answers. */
+    record DiligenceRejected() implements Condition {}
+
     /**
      * Reads one condition.
      *
@@ -60,6 +63,7 @@ public sealed interface Condition {
             case "site:sensitive" -> new SensitiveSite();
             case "unresolved" -> new Unresolved();
             case "diligence:overdue" -> new DiligenceOverdue();
+            case "diligence:rejected" -> new DiligenceRejected();
             default ->
                 throw new IllegalArgumentException("\"" + condition + "\" is not a condition; use listed:<listing>,"
                         + " country:<code>, state-share>=<percent>, site:sensitive, unresolved or diligence:overdue");

@@ -10,9 +10,23 @@ import org.jspecify.annotations.Nullable;
  * them, through {@link DiligenceRecords}.
  */
 public record DiligenceState(
-        LocalDate requestedOn, @Nullable LocalDate answeredOn) {
+        LocalDate requestedOn,
+        @Nullable LocalDate answeredOn,
+        @Nullable LocalDate refusedOn,
+        @Nullable String outcome,
+        @Nullable String requester) {
 
-    /** Unanswered for longer than the deadline, counted in days from the request. */
+    /** A request and its answer alone, with no refusal, outcome or requester recorded. */
+    public DiligenceState(LocalDate requestedOn, @Nullable LocalDate answeredOn) {
+        this(requestedOn, answeredOn, null, null, null);
+    }
+
+    /** The requester's reviewers rejected the answers. */
+    public boolean rejected() {
+        return "REJECTED".equals(outcome);
+    }
+
+    /** Unanswered (a refusal is no answer) for longer than the deadline, counted in days from the request. */
     public boolean overdue(LocalDate today, int deadlineDays) {
         return answeredOn == null && ChronoUnit.DAYS.between(requestedOn, today) > deadlineDays;
     }

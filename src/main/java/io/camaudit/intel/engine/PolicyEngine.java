@@ -106,12 +106,24 @@ public final class PolicyEngine {
                             + bundle.company(o.company()).map(Company::name).orElse(o.company())
                             + ".");
         }
+        if (condition instanceof Condition.DiligenceRejected) {
+            return diligence
+                    .of(company.id())
+                    .filter(DiligenceState::rejected)
+                    .map(state -> company.name() + "'s due-diligence answers"
+                            + (state.requester() == null ? "" : " to " + state.requester()) + " (asked on "
+                            + state.requestedOn() + ") were rejected by the reviewers.");
+        }
         // Condition.DiligenceOverdue
         return diligence
                 .of(company.id())
                 .filter(state -> state.overdue(context.today(), policy.diligenceDeadlineDays()))
-                .map(state -> company.name() + " was asked on " + state.requestedOn() + " and has not answered in "
-                        + state.daysWaiting(context.today()) + " days (the deadline is "
+                .map(state -> company.name() + " was asked"
+                        + (state.requester() == null ? "" : " by " + state.requester()) + " on " + state.requestedOn()
+                        + (state.refusedOn() != null
+                                ? ", refused to answer on " + state.refusedOn() + ","
+                                : " and has not answered")
+                        + " in " + state.daysWaiting(context.today()) + " days (the deadline is "
                         + policy.diligenceDeadlineDays() + ").");
     }
 

@@ -5,7 +5,6 @@ import io.camaudit.intel.engine.BrandRelation;
 import io.camaudit.intel.engine.CheckContext;
 import io.camaudit.intel.engine.CheckResult;
 import io.camaudit.intel.engine.Company;
-import io.camaudit.intel.engine.DiligenceRecords;
 import io.camaudit.intel.engine.Evidence;
 import io.camaudit.intel.engine.PolicyEngine;
 import io.camaudit.intel.engine.Reason;
@@ -71,7 +70,7 @@ class MakerNotes implements DeviceNotes {
 
         Site site = device.siteId() == null ? null : register.site(viewer, device.siteId());
         boolean sensitive = site != null && site.sensitive();
-        CheckResult check = new PolicyEngine(intel.bundle(), DiligenceRecords.none())
+        CheckResult check = new PolicyEngine(intel.bundle(), policies.diligence())
                 .check(
                         resolution.path(),
                         resolution,
