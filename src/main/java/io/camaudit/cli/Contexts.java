@@ -38,7 +38,9 @@ public final class Contexts {
                             // A command ends when its work is done; devices are annotated by the service.
                             "camaudit.annotate-devices=false",
                             // Scheduled capability audits are the service's to run, not a command's.
-                            "camaudit.scheduled-audits=false");
+                            "camaudit.scheduled-audits=false",
+                            // Due-diligence reminders and escalations are the service's to send.
+                            "camaudit.diligence.scheduled=false");
         }
         return builder.run(args.toArray(String[]::new));
     }

@@ -73,6 +73,15 @@ public class TenantIsolationTest {
 
     long egressAlert;
 
+    @Autowired
+    io.camaudit.diligence.Diligence diligence;
+
+    @Autowired
+    io.camaudit.diligence.Questionnaires questionnaires;
+
+    long diligenceRequest;
+    long diligenceSupplier;
+
     Organisation mine;
     Organisation theirs;
     Viewer me;
@@ -144,6 +153,19 @@ public class TenantIsolationTest {
                 .findFirst()
                 .orElseThrow()
                 .id();
+        long supplier = diligence.addSupplier(them, "Their supplier", null, null, "them@example.com");
+        diligenceSupplier = supplier;
+        diligenceRequest = diligence.send(
+                them,
+                new io.camaudit.diligence.Diligence.Ask(
+                        supplier,
+                        questionnaires.current().get(0).id(),
+                        theirs.id(),
+                        null,
+                        java.time.LocalDate.now().plusDays(30),
+                        "LINK",
+                        false,
+                        false));
         capabilityAudit = capabilityAudits.start(them, theirs.id(), "127.82.0.1");
         try {
             assertThat(surveys.await(survey, java.time.Duration.ofSeconds(30))).isTrue();
@@ -202,7 +224,10 @@ public class TenantIsolationTest {
                 "/egress-alerts/" + egressAlert,
                 "/api/v1/organisations/" + o + "/egress-networks",
                 "/api/v1/organisations/" + o + "/egress-alerts",
-                "/api/v1/egress-alerts/" + egressAlert);
+                "/api/v1/egress-alerts/" + egressAlert,
+                "/diligence/requests/" + diligenceRequest,
+                "/diligence/requests/" + diligenceRequest + "/files/1",
+                "/api/v1/diligence/requests/" + diligenceRequest);
     }
 
     @Test
@@ -228,30 +253,67 @@ public class TenantIsolationTest {
     @Test
     void everyWriteRouteAnswersNotFoundAndChangesNothing() throws Exception {
         long o = theirs.id();
+        int requestsBefore = diligence.requests(Estates.ADMIN).size();
         Map<String, String> forms = pairs(
-                "/organisations/" + o + "/edit", "name=Hijacked&sector=OTHER&region=LONDON",
-                "/sites/" + site + "/edit", "name=Hijacked&kind=OTHER",
-                "/systems/" + system + "/edit", "name=Hijacked",
-                "/devices/" + device + "/edit", "manufacturer=Hijacked&status=IN_SERVICE",
-                "/organisations/" + o + "/sites/new", "name=Planted&kind=OTHER",
-                "/organisations/" + o + "/systems/new", "name=Planted",
-                "/organisations/" + o + "/devices/new", "manufacturer=Planted&status=IN_SERVICE",
-                "/imports/" + batch + "/undo", "",
-                "/imports/" + batch + "/commit", "",
-                "/organisations/" + o + "/policy", "policy=us-ndaa-889",
+                "/organisations/" + o + "/edit",
+                "name=Hijacked&sector=OTHER&region=LONDON",
+                "/sites/" + site + "/edit",
+                "name=Hijacked&kind=OTHER",
+                "/systems/" + system + "/edit",
+                "name=Hijacked",
+                "/devices/" + device + "/edit",
+                "manufacturer=Hijacked&status=IN_SERVICE",
+                "/organisations/" + o + "/sites/new",
+                "name=Planted&kind=OTHER",
+                "/organisations/" + o + "/systems/new",
+                "name=Planted",
+                "/organisations/" + o + "/devices/new",
+                "manufacturer=Planted&status=IN_SERVICE",
+                "/imports/" + batch + "/undo",
+                "",
+                "/imports/" + batch + "/commit",
+                "",
+                "/organisations/" + o + "/policy",
+                "policy=us-ndaa-889",
                 "/organisations/" + o + "/policies/new",
-                        "name=Planted&rules=unresolved+%3D%3E+ELIGIBLE%3A+x&deadlineDays=90&sourceTitle=x",
-                "/organisations/" + o + "/surveys", "scope=127.82.0.2&rate=300&concurrency=4",
-                "/surveys/" + survey + "/cancel", "",
-                "/surveys/" + survey + "/hosts/1/accept", "",
-                "/surveys/" + survey + "/hosts/1/reject", "",
-                "/organisations/" + o + "/capabilities/audits", "scope=127.82.0.2",
-                "/organisations/" + o + "/capabilities/accounts", "username=planted&password=planted",
-                "/organisations/" + o + "/capabilities/accounts/" + account + "/delete", "",
-                "/organisations/" + o + "/capabilities/schedule", "everyDays=1",
-                "/capability-audits/" + capabilityAudit + "/cancel", "",
-                "/organisations/" + o + "/egress/networks", "own=0.0.0.0/0",
-                "/egress-alerts/" + egressAlert + "/decision", "status=RESOLVED&comment=hijacked");
+                "name=Planted&rules=unresolved+%3D%3E+ELIGIBLE%3A+x&deadlineDays=90&sourceTitle=x",
+                "/organisations/" + o + "/surveys",
+                "scope=127.82.0.2&rate=300&concurrency=4",
+                "/surveys/" + survey + "/cancel",
+                "",
+                "/surveys/" + survey + "/hosts/1/accept",
+                "",
+                "/surveys/" + survey + "/hosts/1/reject",
+                "",
+                "/organisations/" + o + "/capabilities/audits",
+                "scope=127.82.0.2",
+                "/organisations/" + o + "/capabilities/accounts",
+                "username=planted&password=planted",
+                "/organisations/" + o + "/capabilities/accounts/" + account + "/delete",
+                "",
+                "/organisations/" + o + "/capabilities/schedule",
+                "everyDays=1",
+                "/capability-audits/" + capabilityAudit + "/cancel",
+                "",
+                "/organisations/" + o + "/egress/networks",
+                "own=0.0.0.0/0",
+                "/egress-alerts/" + egressAlert + "/decision",
+                "status=RESOLVED&comment=hijacked",
+                "/diligence/requests/" + diligenceRequest + "/link",
+                "",
+                "/diligence/requests/" + diligenceRequest + "/withdraw",
+                "",
+                "/diligence/requests/" + diligenceRequest + "/reopen",
+                "",
+                "/diligence/requests/" + diligenceRequest + "/scores",
+                "score-ownership-state=2",
+                "/diligence/requests/" + diligenceRequest + "/outcome",
+                "outcome=REJECTED&reasons=hijacked",
+                "/diligence/requests/" + diligenceRequest + "/messages",
+                "body=planted",
+                "/diligence/requests",
+                "supplier=" + diligenceSupplier + "&questionnaire=1&onBehalfOf=" + o + "&deadline="
+                        + java.time.LocalDate.now().plusDays(30) + "&access=LINK");
         for (var form : forms.entrySet()) {
             int status = mvc.perform(post(form.getKey())
                             .with(as(me))
@@ -306,6 +368,11 @@ public class TenantIsolationTest {
         }
 
         Viewer admin = Estates.ADMIN;
+        io.camaudit.diligence.DiligenceViews.RequestDetail request = diligence.request(admin, diligenceRequest);
+        assertThat(request.summary().state()).isEqualTo("Outstanding");
+        assertThat(request.summary().outcome()).isNull();
+        assertThat(request.messages()).isEmpty();
+        assertThat(diligence.requests(admin)).as("nothing sent in their name").hasSize(requestsBefore);
         assertThat(register.organisation(admin, o).name()).isEqualTo(theirs.name());
         assertThat(register.sites(admin, o)).extracting(s -> s.name()).containsExactly("Their depot");
         assertThat(register.systems(admin, o)).extracting(s -> s.name()).containsExactly("Their CCTV");

@@ -542,11 +542,12 @@ public class DiligenceRows {
 
     private static RequestRow request(ResultSet rs, int n) throws SQLException {
         long org = rs.getLong("organisation_id");
+        Long organisation = rs.wasNull() ? null : org; // the Commissioner's office
         return new RequestRow(
                 rs.getLong("id"),
                 rs.getLong("supplier_id"),
                 rs.getLong("questionnaire_id"),
-                rs.wasNull() ? null : org,
+                organisation,
                 rs.getString("requested_by"),
                 rs.getDate("asked_on").toLocalDate(),
                 rs.getDate("deadline").toLocalDate(),
