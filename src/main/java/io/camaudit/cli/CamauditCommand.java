@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             IngestCommand.class,
             CollectCommand.class,
+            DiligenceCommand.class,
             IdentifyCommand.class,
             IntelCommand.class,
             UserCommand.class

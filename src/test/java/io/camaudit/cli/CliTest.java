@@ -52,7 +52,18 @@ class CliTest {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out())
-                .contains("serve", "import", "export", "check", "scan", "audit", "ingest", "collect", "intel", "user");
+                .contains(
+                        "serve",
+                        "import",
+                        "export",
+                        "check",
+                        "scan",
+                        "audit",
+                        "ingest",
+                        "collect",
+                        "diligence",
+                        "intel",
+                        "user");
     }
 
     @Test
@@ -306,6 +317,19 @@ class CliTest {
         Run unpermitted = run("audit", "--data-dir", data.toString(), "-o", "Audit Town Council");
         assertThat(unpermitted.exit()).isEqualTo(2);
         assertThat(unpermitted.err()).contains("No network ranges are permitted for Audit Town Council");
+    }
+
+    @Test
+    void diligenceListsTheRequestsAndWritesThePublicList() throws Exception {
+        String dir = data.toString();
+        Run none = run("diligence", "--data-dir", dir);
+        assertThat(none.exit()).isZero();
+        assertThat(none.out()).isEmpty();
+        Run published = run("diligence", "--data-dir", dir, "--public");
+        assertThat(published.out()).startsWith("supplier,asked by,asked on,deadline,state,standing");
+        Run mail = run("diligence", "--data-dir", dir, "--send-mail");
+        assertThat(mail.exit()).isZero();
+        assertThat(mail.err()).contains("No SMTP server is configured");
     }
 
     @Test
