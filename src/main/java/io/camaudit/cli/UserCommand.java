@@ -56,6 +56,11 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (role == Role.SUPPLIER) {
+                System.err.println("A supplier account is given from its supplier's page under Due diligence, which"
+                        + " ties it to the supplier it speaks for.");
+                return 2;
+            }
             try (ConfigurableApplicationContext context = Contexts.start(false, data.dataDir)) {
                 Long org = organisation == null
                         ? null

@@ -10,7 +10,6 @@ import io.camaudit.shared.BadInputException;
 import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -129,8 +128,7 @@ class DiligenceController {
             @RequestParam(required = false) @Nullable Long supplier,
             @RequestParam(required = false) @Nullable Long questionnaire,
             @RequestParam(defaultValue = "") String onBehalfOf,
-            @RequestParam(defaultValue = "") String askedOn,
-            @RequestParam(defaultValue = "") String deadline,
+            @RequestParam Map<String, String> form,
             @RequestParam(defaultValue = "LINK") String access,
             @RequestParam(defaultValue = "false") boolean published,
             @RequestParam(defaultValue = "false") boolean email,
@@ -149,8 +147,8 @@ class DiligenceController {
                             supplier,
                             questionnaire,
                             organisation,
-                            askedOn.isBlank() ? null : date(askedOn, "the date asked"),
-                            date(deadline, "the deadline"),
+                            date(form, "askedOn", "the date asked", true),
+                            date(form, "deadline", "the deadline", false),
                             access,
                             published,
                             email));
@@ -174,11 +172,28 @@ class DiligenceController {
         }
     }
 
-    private static LocalDate date(String value, String what) {
+    /**
+     * A GOV.UK date input's three fields ({@code name-day}, {@code name-month}, {@code name-year}),
+     * or one ISO date field {@code name} (scripts); null where all are empty and that is allowed.
+     */
+    static @Nullable LocalDate date(Map<String, String> form, String name, String what, boolean optional) {
+        String iso = form.getOrDefault(name, "").strip();
+        String day = form.getOrDefault(name + "-day", "").strip();
+        String month = form.getOrDefault(name + "-month", "").strip();
+        String year = form.getOrDefault(name + "-year", "").strip();
+        if (iso.isEmpty() && day.isEmpty() && month.isEmpty() && year.isEmpty()) {
+            if (optional) {
+                return null;
+            }
+            throw new BadInputException("Enter " + what);
+        }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadInputException("Enter " + what + " as a date, like 2027-01-31");
+            return iso.isEmpty()
+                    ? LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day))
+                    : LocalDate.parse(iso);
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            throw new BadInputException(
+                    Character.toUpperCase(what.charAt(0)) + what.substring(1) + " must be a real date, like 31 1 2027");
         }
     }
 
