@@ -395,6 +395,41 @@ class DiligenceIntegrationTest {
     }
 
     @Test
+    void anExpiredLinkAndALinkToAWithdrawnRequestOpenNothing() throws Exception {
+        Viewer office = new Viewer("commissioner-office", Role.AUDITOR, null);
+        long supplier = diligence.addSupplier(office, "Expiry Ltd", null, null, "ops@expiry.example");
+        long id = diligence.send(
+                office,
+                new Diligence.Ask(
+                        supplier, questionnaire, null, null, LocalDate.now().plusDays(30), "LINK", false, false));
+        String expired = "expired-token-0123456789abcdef";
+        rows.insertLink(
+                DiligenceMail.hash(expired),
+                id,
+                Instant.now().minus(java.time.Duration.ofDays(40)),
+                Instant.now().minus(java.time.Duration.ofDays(1)));
+        assertThat(mvc.perform(post("/respond/" + expired).with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("This link expired on");
+        String link = diligence.newLink(office, id);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        diligence.withdraw(office, id);
+        assertThat(mvc.perform(post("/respond/" + token).with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("withdrawing ends the request's links")
+                .contains("This link expired on");
+        assertThat(mvc.perform(post("/respond/not-a-token").with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("This link is not one camaudit made.");
+    }
+
+    @Test
     void aMessageClaimedBeforeARestartIsReportedNotSentAgain() {
         Viewer office = new Viewer("commissioner-office", Role.AUDITOR, null);
         long supplier = diligence.addSupplier(office, "Restart Ltd", null, null, "ops@restart.example");
