@@ -30,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,24 +51,19 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 @TestPropertySource(
         properties = {"camaudit.public-url=http://camaudit.test", "camaudit.diligence.escalate-to=office@example.org"})
-class DiligenceIntegrationTest {
+public class DiligenceIntegrationTest {
 
     static final GreenMail SMTP =
             new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     static {
-        SMTP.start();
+        SMTP.start(); // one server for this class and its PostgreSQL subclass; it ends with the JVM
     }
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stopMail() {
-        SMTP.stop();
     }
 
     @Autowired
