@@ -1,0 +1,89 @@
+package io.camaudit.review;
+
+import io.camaudit.intel.Intel;
+import io.camaudit.intel.engine.Company;
+import io.camaudit.intel.engine.IntelBundle;
+import io.camaudit.register.Region;
+import io.camaudit.register.Sector;
+import io.camaudit.review.engine.NationalPicture;
+import io.camaudit.review.persistence.ReviewRows;
+import io.camaudit.shared.ForbiddenException;
+import io.camaudit.shared.Labelled;
+import io.camaudit.shared.Viewer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The national review for the Commissioner's auditors (and administrators): the picture counted
+ * from the whole register, with the listings of the intel bundle in use. Officers of a body see
+ * their own body, not the nation's.
+ */
+@Service
+public class NationalReview {
+
+    private final ReviewRows rows;
+    private final Intel intel;
+
+    NationalReview(ReviewRows rows, Intel intel) {
+        this.rows = rows;
+        this.intel = intel;
+    }
+
+    /** What makes a maker listed here: on a named listing, directly or through its group. */
+    public record Listed(String makerId, String maker, List<String> listings) {}
+
+    @Transactional(readOnly = true)
+    public NationalPicture picture(Viewer viewer) {
+        if (!viewer.seesEverything()) {
+            throw new ForbiddenException("The national review is for the Commissioner's office and administrators");
+        }
+        IntelBundle bundle = intel.bundle();
+        Map<String, String> names = new HashMap<>();
+        bundle.companies().forEach(c -> names.put(c.id(), c.name()));
+        Set<String> listed = new HashSet<>();
+        listed(bundle).forEach(l -> listed.add(l.makerId()));
+        NationalPicture picture = new NationalPicture(listed, names);
+        rows.bodies(b -> picture.body(new NationalPicture.Body(
+                b.id(), b.name(), label(Sector.class, b.sector()), label(Region.class, b.region()))));
+        rows.counts(c -> picture.devices(c.organisationId(), c.maker(), c.brand(), c.devices()));
+        return picture;
+    }
+
+    /** The listed makers and their listings, from the bundle in use. */
+    public List<Listed> listed() {
+        return listed(intel.bundle());
+    }
+
+    private static List<Listed> listed(IntelBundle bundle) {
+        return bundle.companies().stream()
+                .map(c -> new Listed(c.id(), c.name(), listingsOf(bundle, c)))
+                .filter(l -> !l.listings().isEmpty())
+                .toList();
+    }
+
+    private static List<String> listingsOf(IntelBundle bundle, Company company) {
+        return bundle.entriesCovering(company).stream()
+                .filter(e -> e.company() != null) // named, not only covered as a company of its country
+                .map(e -> bundle.listing(e.listing()).map(l -> l.name()).orElse(e.listing()))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    public String bundleVersion() {
+        return intel.bundle().version().toString();
+    }
+
+    private static <E extends Enum<E> & Labelled> String label(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name).label();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.camaudit.review.persistence;
+
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A read model of the register for the national review (it writes nothing): every body with its
+ * sector and region, and its in-service devices counted by resolved maker and the brand sold.
+ */
+@Repository
+public class ReviewRows {
+
+    public record BodyRow(long id, String name, String sector, String region) {}
+
+    public record CountRow(
+            long organisationId,
+            @Nullable String maker,
+            @Nullable String brand,
+            long devices) {}
+
+    private final JdbcClient jdbc;
+
+    ReviewRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void bodies(Consumer<BodyRow> out) {
+        jdbc
+                .sql("select id, name, sector, region from organisation order by id")
+                .query((rs, n) -> new BodyRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .stream()
+                .forEach(out);
+    }
+
+    /** In-service devices per body, resolved maker and brand: one row a combination, however many devices. */
+    public void counts(Consumer<CountRow> out) {
+        jdbc
+                .sql("select d.organisation_id, r.maker, r.sold_as, count(*) from device d"
+                        + " left join device_resolution r on r.device_id = d.id"
+                        + " where d.status = 'IN_SERVICE' group by d.organisation_id, r.maker, r.sold_as")
+                .query((rs, n) -> new CountRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .stream()
+                .forEach(out);
+    }
+}

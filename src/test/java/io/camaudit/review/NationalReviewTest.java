@@ -1,0 +1,133 @@
+package io.camaudit.review;
+
+import static io.camaudit.web.TestPrincipals.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.camaudit.intel.Annotator;
+import io.camaudit.register.Organisation;
+import io.camaudit.review.engine.NationalPicture;
+import io.camaudit.shared.ForbiddenException;
+import io.camaudit.shared.Role;
+import io.camaudit.shared.Viewer;
+import io.camaudit.support.Estates;
+import io.camaudit.support.IntegrationTest;
+import java.time.Duration;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The national figures count every body and its in-service devices by resolved maker, for auditors only. */
+@IntegrationTest
+class NationalReviewTest {
+
+    static final Viewer AUDITOR = new Viewer("commissioner-office", Role.AUDITOR, null);
+
+    @Autowired
+    NationalReview review;
+
+    @Autowired
+    Estates estates;
+
+    @Autowired
+    Annotator annotator;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theShareOfBodiesRunningListedMakersDevicesIsCountedAndDrilledInto() throws Exception {
+        assertThat(annotator.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        NationalPicture before = review.picture(AUDITOR);
+        Organisation council = estates.organisation("Review Council");
+        Organisation school = estates.organisation("Review School");
+        Organisation clean = estates.organisation("Review Clean Body");
+        estates.camera(Estates.officerOf(council), council, "Hikvision", "DS-2CD2143G0-I", "10.1.0.1", Set.of());
+        estates.camera(Estates.officerOf(council), council, "Axis", "P3245-V", "10.1.0.2", Set.of());
+        estates.camera(Estates.officerOf(school), school, "EZVIZ", "C6N", "10.2.0.1", Set.of());
+        estates.camera(Estates.officerOf(clean), clean, "Axis", "P3245-V", "10.3.0.1", Set.of());
+        assertThat(annotator.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+        NationalPicture after = review.picture(AUDITOR);
+        assertThat(after.bodies() - before.bodies()).isEqualTo(3);
+        assertThat(after.devices() - before.devices()).isEqualTo(4);
+        assertThat(after.overall().count() - before.overall().count())
+                .as("the council (Hikvision) and the school (EZVIZ is Hikvision's); not the clean body")
+                .isEqualTo(2);
+        assertThat(after.bodiesRunning(null))
+                .extracting(NationalPicture.Body::name)
+                .contains(council.name(), school.name())
+                .doesNotContain(clean.name());
+        assertThat(after.listedMakersOf(school.id())).containsExactly("Hikvision");
+        assertThat(after.byListedMaker())
+                .extracting(NationalPicture.Share::group)
+                .contains("Hikvision");
+        assertThat(after.byMaker(true)).anySatisfy(d -> {
+            assertThat(d.maker()).isEqualTo("Hikvision");
+            assertThat(d.brand()).isEqualToIgnoringCase("EZVIZ");
+            assertThat(d.listed()).isTrue();
+        });
+        assertThat(after.byMaker(false)).anySatisfy(d -> {
+            assertThat(d.maker()).isEqualTo("Axis Communications");
+            assertThat(d.listed()).isFalse();
+        });
+        long sectorTotal =
+                after.bySector().stream().mapToLong(NationalPicture.Share::of).sum();
+        assertThat(sectorTotal).isEqualTo(after.bodies());
+
+        Document page = Jsoup.parse(mvc.perform(get("/review").with(as(AUDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select("#overall").text()).contains(after.overall().count() + " of " + after.bodies());
+        assertThat(page.select("svg#chart-sector title").text())
+                .isEqualTo("Bodies running listed makers' devices, by sector");
+        assertThat(page.select("svg#chart-sector").attr("role")).isEqualTo("img");
+        assertThat(page.select("#by-sector tbody tr")).hasSize(after.bySector().size());
+        assertThat(page.select("#by-maker").text()).contains("Hikvision");
+        String drill =
+                page.select("#by-listed-maker a:containsOwn(Hikvision)").first().attr("href");
+        assertThat(drill).isEqualTo("/review/bodies?maker=hikvision");
+        Document bodies = Jsoup.parse(mvc.perform(get(drill).with(as(AUDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(bodies.select("#bodies").text()).contains(council.name());
+        String csv = mvc.perform(get("/review/bodies.csv").with(as(AUDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv).startsWith("body,sector,region,listed makers\n").contains(school.name());
+        assertThat(mvc.perform(get("/review/by-brand.csv").with(as(AUDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .containsIgnoringCase("Hikvision,EZVIZ,yes,");
+        assertThat(mvc.perform(get("/api/v1/review/national").with(as(AUDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("\"overall\"");
+
+        Viewer officer = Estates.officerOf(council);
+        assertThatThrownBy(() -> review.picture(officer)).isInstanceOf(ForbiddenException.class);
+        for (String route :
+                new String[] {"/review", "/review/bodies", "/review/by-maker.csv", "/api/v1/review/national"}) {
+            assertThat(mvc.perform(get(route).with(as(officer)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(route)
+                    .isEqualTo(403);
+        }
+        assertThat(mvc.perform(get("/review/nothing.csv").with(as(AUDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+}
