@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             CollectCommand.class,
             DiligenceCommand.class,
+            ReportCommand.class,
             IdentifyCommand.class,
             IntelCommand.class,
             UserCommand.class

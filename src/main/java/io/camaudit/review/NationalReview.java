@@ -75,6 +75,19 @@ public class NationalReview {
                 .toList();
     }
 
+    /** The national review as a PDF report, as its page shows it. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(Viewer viewer, java.time.LocalDate on) {
+        NationalPicture picture = picture(viewer);
+        return io.camaudit.review.engine.NationalReportPdf.of(
+                picture,
+                listed().stream()
+                        .map(l -> l.maker() + ": " + String.join("; ", l.listings()))
+                        .toList(),
+                bundleVersion(),
+                on);
+    }
+
     public String bundleVersion() {
         return intel.bundle().version().toString();
     }

@@ -62,6 +62,7 @@ class CliTest {
                         "ingest",
                         "collect",
                         "diligence",
+                        "report",
                         "intel",
                         "user");
     }
@@ -327,6 +328,12 @@ class CliTest {
         assertThat(none.out()).isEmpty();
         Run published = run("diligence", "--data-dir", dir, "--public");
         assertThat(published.out()).startsWith("supplier,asked by,asked on,deadline,state,standing");
+        Path report = data.resolve("national.pdf");
+        Run national = run("report", "national", "--data-dir", dir, "--pdf", report.toString());
+        assertThat(national.exit()).isZero();
+        assertThat(national.err()).contains("Wrote the national review to");
+        assertThat(new String(Files.readAllBytes(report), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         Run mail = run("diligence", "--data-dir", dir, "--send-mail");
         assertThat(mail.exit()).isZero();
         assertThat(mail.err()).contains("No SMTP server is configured");

@@ -113,6 +113,22 @@ class NationalReviewTest {
                         .getContentAsString())
                 .contains("\"overall\"");
 
+        byte[] pdf = mvc.perform(get("/review/report.pdf").with(as(AUDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("National review of surveillance cameras")
+                    .contains(after.overall().percent() + "% of bodies ("
+                            + after.overall().count() + " of " + after.bodies() + ")")
+                    .contains("Hikvision")
+                    .contains("By sector");
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("National review of surveillance cameras");
+        }
+
         Viewer officer = Estates.officerOf(council);
         assertThatThrownBy(() -> review.picture(officer)).isInstanceOf(ForbiddenException.class);
         for (String route :

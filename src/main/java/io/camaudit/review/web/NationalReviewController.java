@@ -79,6 +79,15 @@ class NationalReviewController {
                 100);
     }
 
+    @GetMapping("/review/report.pdf")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'AUDITOR')")
+    ResponseEntity<byte[]> pdf(Viewer viewer) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"national-review.pdf\"")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(review.pdf(viewer, java.time.LocalDate.now()));
+    }
+
     /** The bodies behind a figure: those running a maker's devices, or any listed maker's. */
     @GetMapping("/review/bodies")
     @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'AUDITOR')")
