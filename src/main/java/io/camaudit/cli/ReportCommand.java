@@ -38,6 +38,8 @@ final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         try (ConfigurableApplicationContext context = Contexts.start(false, data.dataDir)) {
+            // A command's context resolves nothing in the background: count every body now, from the register as it is.
+            context.getBean(io.camaudit.review.ReviewCounts.class).recountAll();
             byte[] bytes = context.getBean(NationalReview.class).pdf(CliViewer.get(), LocalDate.now());
             Files.write(pdf, bytes);
             System.err.println("Wrote the national review to " + pdf + " (" + bytes.length + " bytes)");

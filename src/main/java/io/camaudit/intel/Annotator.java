@@ -48,6 +48,7 @@ public class Annotator {
     private final JsonMapper json;
     private final Clock clock;
     private final boolean enabled;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean everything = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
@@ -64,7 +65,9 @@ public class Annotator {
             PlatformTransactionManager transactionManager,
             JsonMapper json,
             Clock clock,
-            @Value("${camaudit.annotate-devices:true}") boolean enabled) {
+            @Value("${camaudit.annotate-devices:true}") boolean enabled,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.intel = intel;
         this.rows = rows;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -129,6 +132,8 @@ public class Annotator {
         while (true) {
             List<ResolutionRows.DeviceInput> batch = rows.devicesAfter(organisationId, after, BATCH);
             if (batch.isEmpty()) {
+                // Told whether or not anything was saved: a device's status may have changed all the same.
+                events.publishEvent(new ResolutionsChanged(organisationId));
                 return;
             }
             after = batch.get(batch.size() - 1).id();

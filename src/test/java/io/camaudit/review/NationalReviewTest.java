@@ -39,6 +39,9 @@ class NationalReviewTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    io.camaudit.register.Register register;
+
     @Test
     void theShareOfBodiesRunningListedMakersDevicesIsCountedAndDrilledInto() throws Exception {
         assertThat(annotator.awaitIdle(Duration.ofSeconds(30))).isTrue();
@@ -46,7 +49,8 @@ class NationalReviewTest {
         Organisation council = estates.organisation("Review Council");
         Organisation school = estates.organisation("Review School");
         Organisation clean = estates.organisation("Review Clean Body");
-        estates.camera(Estates.officerOf(council), council, "Hikvision", "DS-2CD2143G0-I", "10.1.0.1", Set.of());
+        io.camaudit.register.Device councilHikvision = estates.camera(
+                Estates.officerOf(council), council, "Hikvision", "DS-2CD2143G0-I", "10.1.0.1", Set.of());
         estates.camera(Estates.officerOf(council), council, "Axis", "P3245-V", "10.1.0.2", Set.of());
         estates.camera(Estates.officerOf(school), school, "EZVIZ", "C6N", "10.2.0.1", Set.of());
         estates.camera(Estates.officerOf(clean), clean, "Axis", "P3245-V", "10.3.0.1", Set.of());
@@ -128,6 +132,36 @@ class NationalReviewTest {
             assertThat(document.getDocumentInformation().getTitle())
                     .isEqualTo("National review of surveillance cameras");
         }
+
+        // The council takes its Hikvision camera out of service: it no longer counts.
+        io.camaudit.register.DeviceFacts f = councilHikvision.facts();
+        register.updateDevice(
+                Estates.officerOf(council),
+                councilHikvision.id(),
+                new io.camaudit.register.DeviceDraft(
+                        councilHikvision.siteId(),
+                        councilHikvision.systemId(),
+                        new io.camaudit.register.DeviceFacts(
+                                f.manufacturer(),
+                                f.brand(),
+                                f.model(),
+                                f.firmware(),
+                                f.serialNumber(),
+                                f.macAddress(),
+                                f.ipAddress(),
+                                f.assetTag(),
+                                f.capabilities(),
+                                io.camaudit.register.DeviceStatus.REMOVED,
+                                f.installedOn(),
+                                java.time.LocalDate.now())),
+                councilHikvision.version());
+        assertThat(annotator.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        NationalPicture removed = review.picture(AUDITOR);
+        assertThat(removed.overall().count()).isEqualTo(after.overall().count() - 1);
+        assertThat(removed.devices()).isEqualTo(after.devices() - 1);
+        assertThat(removed.bodiesRunning(null))
+                .extracting(NationalPicture.Body::name)
+                .doesNotContain(council.name());
 
         Viewer officer = Estates.officerOf(council);
         assertThatThrownBy(() -> review.picture(officer)).isInstanceOf(ForbiddenException.class);

@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A read model of the register for the national review (it writes nothing): every body with its
- * sector and region, and its in-service devices counted by resolved maker and the brand sold.
+ * A read model of the register for the national review: every body with its sector and region,
+ * and its in-service devices counted by resolved maker and the brand sold (kept in {@code
+ * review_count}, the only table it writes).
  */
 @Repository
 public class ReviewRows {
@@ -34,14 +35,32 @@ public class ReviewRows {
                 .forEach(out);
     }
 
-    /** In-service devices per body, resolved maker and brand: one row a combination, however many devices. */
+    /** In-service devices per body, resolved maker and brand, as last counted: one row a combination. */
     public void counts(Consumer<CountRow> out) {
         jdbc
-                .sql("select d.organisation_id, r.maker, r.sold_as, count(*) from device d"
-                        + " left join device_resolution r on r.device_id = d.id"
-                        + " where d.status = 'IN_SERVICE' group by d.organisation_id, r.maker, r.sold_as")
+                .sql("select organisation_id, maker, sold_as, devices from review_count")
                 .query((rs, n) -> new CountRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .stream()
                 .forEach(out);
+    }
+
+    private static final String COUNT = "insert into review_count (organisation_id, maker, sold_as, devices)"
+            + " select d.organisation_id, r.maker, r.sold_as, count(*) from device d"
+            + " left join device_resolution r on r.device_id = d.id where d.status = 'IN_SERVICE'";
+
+    /** Counts one body's devices again. */
+    public void recount(long organisationId) {
+        jdbc.sql("delete from review_count where organisation_id = ?")
+                .param(organisationId)
+                .update();
+        jdbc.sql(COUNT + " and d.organisation_id = ? group by d.organisation_id, r.maker, r.sold_as")
+                .param(organisationId)
+                .update();
+    }
+
+    /** Counts every body's devices again. */
+    public void recountAll() {
+        jdbc.sql("delete from review_count").update();
+        jdbc.sql(COUNT + " group by d.organisation_id, r.maker, r.sold_as").update();
     }
 }

@@ -1,0 +1,173 @@
+package io.camaudit.bench;
+
+import io.camaudit.register.Region;
+import io.camaudit.register.Sector;
+import io.camaudit.register.SiteKind;
+import io.camaudit.review.NationalReview;
+import io.camaudit.review.engine.BarChart;
+import io.camaudit.review.engine.NationalPicture;
+import io.camaudit.shared.Role;
+import io.camaudit.shared.Viewer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The national review at national scale (issue #8): 5,000 bodies and 1,500,000 in-service and
+ * retired devices, each resolved to a maker (Hikvision and its relabels, Dahua and its, Axis,
+ * Hanwha, Bosch, unresolved), on H2 and on PostgreSQL. Times the national figures with their charts
+ * (what the National review page shows) and the full PDF report, median and slowest of five.
+ *
+ * <p>Run with {@code bench/run review}.
+ */
+public final class ReviewBenchmark {
+
+    private static final int BODIES = 5_000;
+    private static final int DEVICES = 1_500_000;
+    private static final int ROUNDS = 5;
+    private static final String[][] MAKES = {
+        {"Hikvision", "hikvision", null}, {"HiLook", "hikvision", "HiLook"}, {"EZVIZ", "hikvision", "EZVIZ"},
+        {"Dahua", "dahua", null}, {"Imou", "dahua", "Imou"}, {"Axis", "axis", null}, {"Hanwha Vision", "hanwha", null},
+        {"Bosch", "bosch", null}, {"Generic", null, null}
+    };
+
+    private ReviewBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("camaudit-bench-review");
+        measure("H2", work.resolve("h2"), null);
+        String postgres = System.getenv("CAMAUDIT_BENCH_POSTGRES_URL");
+        if (postgres != null && !postgres.isBlank()) {
+            measure("PostgreSQL", work.resolve("pg"), BenchContext.freshPostgresDatabase(postgres, "camaudit_bench_review"));
+        } else {
+            System.out.println("PostgreSQL skipped: set CAMAUDIT_BENCH_POSTGRES_URL (bench/run does when it can)");
+        }
+    }
+
+    private static void measure(String database, Path dataDir, String postgresUrl) throws Exception {
+        try (ConfigurableApplicationContext context = BenchContext.start(dataDir, postgresUrl)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long start = System.nanoTime();
+            fill(jdbc);
+            if (postgresUrl != null) {
+                jdbc.execute("analyze");
+            } else {
+                jdbc.execute("set optimize_reuse_results 0"); // time the query, not H2's cache of its result
+            }
+            System.out.printf(Locale.ROOT, "%s: filled %,d bodies and %,d devices in %.0f s%n", database, BODIES, DEVICES,
+                    (System.nanoTime() - start) / 1e9);
+            long counting = System.nanoTime();
+            context.getBean(io.camaudit.review.ReviewCounts.class).recountAll();
+            System.out.printf(Locale.ROOT, "%s: counted every body's devices again in %.1f s (at start-up, in the"
+                    + " background; then body by body as their devices change)%n", database,
+                    (System.nanoTime() - counting) / 1e9);
+            long one = System.nanoTime();
+            context.getBean(io.camaudit.review.ReviewCounts.class).recount(jdbc.queryForObject(
+                    "select min(id) from organisation", Long.class));
+            System.out.printf(Locale.ROOT, "%s: counted one body's %,d devices again in %.1f ms%n", database,
+                    DEVICES / BODIES, (System.nanoTime() - one) / 1e6);
+            NationalReview review = context.getBean(NationalReview.class);
+            Viewer auditor = new Viewer("bench", Role.AUDITOR, null);
+            double[] page = new double[ROUNDS];
+            double[] pdf = new double[ROUNDS];
+            NationalPicture last = null;
+            int bytes = 0;
+            for (int i = 0; i < ROUNDS; i++) {
+                long t = System.nanoTime();
+                last = review.picture(auditor);
+                charts(last);
+                page[i] = (System.nanoTime() - t) / 1e6;
+                t = System.nanoTime();
+                bytes = review.pdf(auditor, LocalDate.now()).length;
+                pdf[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(page);
+            Arrays.sort(pdf);
+            System.out.printf(Locale.ROOT, "%s: %,d bodies, %,d devices, %d%% running listed makers' devices%n", database,
+                    last.bodies(), last.devices(), last.overall().percent());
+            System.out.printf(Locale.ROOT, "%s: national figures and charts: median %.0f ms, slowest %.0f ms (target: under"
+                    + " 1,000 ms)%n", database, page[ROUNDS / 2], page[ROUNDS - 1]);
+            System.out.printf(Locale.ROOT, "%s: PDF report (%,d bytes): median %.0f ms, slowest %.0f ms (target: under"
+                    + " 30,000 ms)%n", database, bytes, pdf[ROUNDS / 2], pdf[ROUNDS - 1]);
+        }
+    }
+
+    /** The page's three charts, as the controller draws them. */
+    private static void charts(NationalPicture p) {
+        for (List<NationalPicture.Share> shares : List.of(p.bySector(), p.byRegion())) {
+            BarChart.svg("c", "t", shares.stream().map(s -> new BarChart.Bar(s.group(), s.percent(), s.percent() + "%"))
+                    .toList(), 100);
+        }
+        BarChart.svg("m", "t", p.byMaker(false).stream().limit(15)
+                .map(d -> new BarChart.Bar(d.maker(), d.devices(), String.valueOf(d.devices()))).toList(), 1);
+        p.byMaker(true);
+        p.byListedMaker();
+        p.bodiesRunning(null);
+    }
+
+    private static void fill(JdbcTemplate jdbc) {
+        Random random = new Random(8);
+        Timestamp now = Timestamp.from(Instant.now());
+        Sector[] sectors = Sector.values();
+        Region[] regions = Region.values();
+        SiteKind[] kinds = SiteKind.values();
+        List<Object[]> orgs = new ArrayList<>();
+        for (int b = 0; b < BODIES; b++) {
+            orgs.add(new Object[] {"Review body " + b, sectors[b % sectors.length].name(), regions[b % regions.length].name(),
+                "SYNTHETIC", "benchmark", now, "bench"});
+        }
+        jdbc.batchUpdate("insert into organisation (name, sector, region, provenance_kind, provenance_source, recorded_at,"
+                + " recorded_by) values (?, ?, ?, ?, ?, ?, ?)", orgs);
+        long firstOrg = jdbc.queryForObject("select min(id) from organisation", Long.class);
+        List<Object[]> sites = new ArrayList<>();
+        for (int b = 0; b < BODIES; b++) {
+            sites.add(new Object[] {firstOrg + b, "Main site", kinds[b % kinds.length].name(), "SYNTHETIC", "benchmark", now,
+                "bench"});
+        }
+        jdbc.batchUpdate("insert into site (organisation_id, name, kind, provenance_kind, provenance_source, recorded_at,"
+                + " recorded_by) values (?, ?, ?, ?, ?, ?, ?)", sites);
+        long firstSite = jdbc.queryForObject("select min(id) from site", Long.class);
+        List<Object[]> batch = new ArrayList<>(10_000);
+        for (int d = 0; d < DEVICES; d++) {
+            int body = d % BODIES;
+            // About two bodies in five buy only from makers that are not listed.
+            String[] make = body % 5 < 2 ? MAKES[5 + random.nextInt(4)] : MAKES[random.nextInt(MAKES.length)];
+            int r = random.nextInt(100);
+            String status = r < 90 ? "IN_SERVICE" : "REMOVED";
+            batch.add(new Object[] {firstOrg + body, firstSite + body, "serial:R" + d, make[0],
+                make[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), "M-" + (d % 97), "R" + d, status,
+                status.equals("IN_SERVICE") ? null : java.sql.Date.valueOf("2024-01-01"), "SYNTHETIC", "benchmark", now,
+                "bench", sectors[body % sectors.length].name(), kinds[body % kinds.length].name()});
+            if (batch.size() == 10_000) {
+                insert(jdbc, batch);
+                batch.clear();
+            }
+        }
+        insert(jdbc, batch);
+        // Each device resolved as the intel would: its maker, and the brand where it was sold relabelled.
+        StringBuilder maker = new StringBuilder("case d.manufacturer");
+        StringBuilder brand = new StringBuilder("case d.manufacturer");
+        for (String[] m : MAKES) {
+            maker.append(" when '").append(m[0]).append("' then ").append(m[1] == null ? "null" : "'" + m[1] + "'");
+            brand.append(" when '").append(m[0]).append("' then ").append(m[2] == null ? "null" : "'" + m[2] + "'");
+        }
+        jdbc.update("insert into device_resolution (device_id, organisation_id, device_version, maker, sold_as, relation,"
+                + " confidence, needs_review, evidence, bundle_version, resolved_at) select d.id, d.organisation_id, 0, "
+                + maker + " end, " + brand + " end, null, 1.0, false, '[]', 'bench', ? from device d", now);
+    }
+
+    private static void insert(JdbcTemplate jdbc, List<Object[]> batch) {
+        jdbc.batchUpdate("insert into device (organisation_id, site_id, natural_key, manufacturer, manufacturer_key, model,"
+                + " serial_number, status, status_changed_on, provenance_kind, provenance_source, recorded_at, recorded_by,"
+                + " sector, site_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+    }
+}
