@@ -80,6 +80,11 @@ public class TenantIsolationTest {
     io.camaudit.diligence.Questionnaires questionnaires;
 
     long diligenceRequest;
+
+    @Autowired
+    io.camaudit.remediation.Remediation remediation;
+
+    long remediationAction;
     long diligenceSupplier;
 
     Organisation mine;
@@ -166,6 +171,15 @@ public class TenantIsolationTest {
                         "LINK",
                         false,
                         false));
+        remediationAction = remediation.add(
+                them,
+                device,
+                io.camaudit.remediation.engine.ActionKind.REPLACE,
+                null,
+                "Their estates team",
+                java.time.LocalDate.now().plusMonths(3),
+                null,
+                null);
         capabilityAudit = capabilityAudits.start(them, theirs.id(), "127.82.0.1");
         try {
             assertThat(surveys.await(survey, java.time.Duration.ofSeconds(30))).isTrue();
@@ -227,7 +241,10 @@ public class TenantIsolationTest {
                 "/api/v1/egress-alerts/" + egressAlert,
                 "/diligence/requests/" + diligenceRequest,
                 "/diligence/requests/" + diligenceRequest + "/files/1",
-                "/api/v1/diligence/requests/" + diligenceRequest);
+                "/api/v1/diligence/requests/" + diligenceRequest,
+                "/organisations/" + o + "/remediation",
+                "/organisations/" + o + "/remediation.csv",
+                "/api/v1/organisations/" + o + "/remediation");
     }
 
     @Test
@@ -373,6 +390,12 @@ public class TenantIsolationTest {
         assertThat(request.summary().outcome()).isNull();
         assertThat(request.messages()).isEmpty();
         assertThat(diligence.requests(admin)).as("nothing sent in their name").hasSize(requestsBefore);
+        assertThat(remediation.plan(admin, o).actions())
+                .filteredOn(a -> a.id() == remediationAction)
+                .singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(io.camaudit.remediation.engine.ActionStatus.PLANNED));
+        assertThat(remediation.plan(admin, o).actions())
+                .allMatch(a -> !a.owner().equals("planted"));
         assertThat(register.organisation(admin, o).name()).isEqualTo(theirs.name());
         assertThat(register.sites(admin, o)).extracting(s -> s.name()).containsExactly("Their depot");
         assertThat(register.systems(admin, o)).extracting(s -> s.name()).containsExactly("Their CCTV");
