@@ -284,6 +284,13 @@ public class Diligence {
         return summaries(list);
     }
 
+    /** The requests a body made, newest first (for its transparency statement). */
+    public List<RequestSummary> requestsOf(Viewer viewer, long organisationId) {
+        requireStaff(viewer);
+        register.organisation(viewer, organisationId);
+        return summaries(rows.requests(organisationId));
+    }
+
     public RequestDetail request(Viewer viewer, long id) {
         RequestRow row = visible(viewer, id);
         return detail(row, manages(viewer, row), true);
