@@ -244,7 +244,10 @@ public class TenantIsolationTest {
                 "/api/v1/diligence/requests/" + diligenceRequest,
                 "/organisations/" + o + "/remediation",
                 "/organisations/" + o + "/remediation.csv",
-                "/api/v1/organisations/" + o + "/remediation");
+                "/api/v1/organisations/" + o + "/remediation",
+                "/organisations/" + o + "/risk",
+                "/api/v1/organisations/" + o + "/risk",
+                "/organisations/" + o + "/statement");
     }
 
     @Test

@@ -1,0 +1,5 @@
+/** Risk scores as JSON. */
+@NullMarked
+package io.camaudit.risk.api;
+
+import org.jspecify.annotations.NullMarked;
