@@ -88,6 +88,43 @@ public class NationalReview {
                 on);
     }
 
+    /** Outbound traffic alerts across every body: by rule, how many alerts in each state, in how many bodies. */
+    public record AlertFigure(String rule, long open, long acknowledged, long resolved, long bodies) {}
+
+    public List<AlertFigure> egress(Viewer viewer) {
+        requireAuditor(viewer);
+        Map<String, long[]> byRule = new java.util.TreeMap<>();
+        for (ReviewRows.AlertCount c : rows.egressAlerts()) {
+            long[] f = byRule.computeIfAbsent(c.title(), t -> new long[4]);
+            switch (c.status()) {
+                case "OPEN" -> f[0] += c.alerts();
+                case "ACKNOWLEDGED" -> f[1] += c.alerts();
+                default -> f[2] += c.alerts();
+            }
+            f[3] = Math.max(f[3], c.bodies());
+        }
+        List<AlertFigure> out = new java.util.ArrayList<>();
+        byRule.forEach((rule, f) -> out.add(new AlertFigure(rule, f[0], f[1], f[2], f[3])));
+        return out;
+    }
+
+    /** Remediation across every body, month by month: actions planned by then, and done. */
+    public List<io.camaudit.remediation.engine.Progress.Month> remediation(Viewer viewer) {
+        requireAuditor(viewer);
+        return io.camaudit.remediation.engine.Progress.of(
+                rows.remediationChanges().stream()
+                        .map(c -> new io.camaudit.remediation.engine.Progress.Change(
+                                c.action(), c.on(), io.camaudit.remediation.engine.ActionStatus.valueOf(c.status())))
+                        .toList(),
+                java.time.LocalDate.now());
+    }
+
+    private static void requireAuditor(Viewer viewer) {
+        if (!viewer.seesEverything()) {
+            throw new ForbiddenException("The national review is for the Commissioner's office and administrators");
+        }
+    }
+
     public String bundleVersion() {
         return intel.bundle().version().toString();
     }

@@ -1,6 +1,6 @@
 package io.camaudit.transparency;
 
-import io.camaudit.review.engine.PdfDocument;
+import io.camaudit.shared.report.PdfDocument;
 import java.util.List;
 
 /** A published transparency statement as a PDF, with the same sections as its page. */

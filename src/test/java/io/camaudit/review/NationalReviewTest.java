@@ -42,6 +42,12 @@ class NationalReviewTest {
     @Autowired
     io.camaudit.register.Register register;
 
+    @Autowired
+    io.camaudit.egress.EgressMonitor egress;
+
+    @Autowired
+    io.camaudit.remediation.Remediation remediation;
+
     @Test
     void theShareOfBodiesRunningListedMakersDevicesIsCountedAndDrilledInto() throws Exception {
         assertThat(annotator.awaitIdle(Duration.ofSeconds(30))).isTrue();
@@ -163,8 +169,47 @@ class NationalReviewTest {
                 .extracting(NationalPicture.Body::name)
                 .doesNotContain(council.name());
 
+        // Outbound traffic, remediation and due diligence across the bodies.
+        Organisation monitored = estates.organisation("Review Monitored Body");
+        Viewer monitor = Estates.officerOf(monitored);
+        io.camaudit.register.Device dahua =
+                estates.camera(monitor, monitored, "Dahua", "IPC-HDW3441T-ZAS", "10.20.0.5", Set.of());
+        assertThat(annotator.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        egress.setNetworks(monitor, monitored.id(), "10.20.0.0/16", "");
+        egress.ingest(
+                monitor,
+                monitored.id(),
+                "cameras.pcap",
+                new java.io.ByteArrayInputStream(io.camaudit.egress.engine.TestCaptures.cameraPhoningHome(100)));
+        remediation.add(
+                monitor,
+                dahua.id(),
+                io.camaudit.remediation.engine.ActionKind.BLOCK_OUTBOUND,
+                null,
+                "Network team",
+                java.time.LocalDate.now().plusMonths(1),
+                null,
+                null);
+        assertThat(review.remediation(AUDITOR))
+                .last()
+                .satisfies(m -> assertThat(m.planned()).isPositive());
+        assertThat(review.egress(AUDITOR)).anySatisfy(e -> {
+            assertThat(e.rule()).isEqualTo("A device talked to a vendor cloud; P2P relay; update or DDNS service");
+            assertThat(e.open()).isPositive();
+        });
+        Document more = Jsoup.parse(mvc.perform(get("/review").with(as(AUDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(more.select("#egress").text()).contains("vendor cloud");
+        assertThat(more.select("svg#chart-remediation title").text())
+                .isEqualTo("Remediation actions done across every body, month by month");
+        assertThat(more.select("#remediation tbody tr").last().text())
+                .contains(java.time.YearMonth.now().toString());
+
         Viewer officer = Estates.officerOf(council);
         assertThatThrownBy(() -> review.picture(officer)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> review.egress(officer)).isInstanceOf(ForbiddenException.class);
         for (String route :
                 new String[] {"/review", "/review/bodies", "/review/by-maker.csv", "/api/v1/review/national"}) {
             assertThat(mvc.perform(get(route).with(as(officer)))

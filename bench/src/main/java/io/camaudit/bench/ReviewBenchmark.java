@@ -4,7 +4,7 @@ import io.camaudit.register.Region;
 import io.camaudit.register.Sector;
 import io.camaudit.register.SiteKind;
 import io.camaudit.review.NationalReview;
-import io.camaudit.review.engine.BarChart;
+import io.camaudit.shared.report.BarChart;
 import io.camaudit.review.engine.NationalPicture;
 import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;

@@ -1,5 +1,7 @@
 package io.camaudit.review.engine;
 
+import io.camaudit.shared.report.BarChart;
+import io.camaudit.shared.report.PdfDocument;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -63,4 +63,23 @@ public class ReviewRows {
         jdbc.sql("delete from review_count").update();
         jdbc.sql(COUNT + " group by d.organisation_id, r.maker, r.sold_as").update();
     }
+
+    /** Egress alerts across every body, by rule title and status: alerts and the bodies they were raised in. */
+    public record AlertCount(String title, String status, long alerts, long bodies) {}
+
+    public java.util.List<AlertCount> egressAlerts() {
+        return jdbc.sql("select title, status, count(*), count(distinct organisation_id) from egress_alert"
+                        + " group by title, status order by title, status")
+                .query((rs, n) -> new AlertCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** Every remediation action's changes of state across every body, in date order. */
+    public record Change(long action, java.time.LocalDate on, String status) {}
+
+    public java.util.List<Change> remediationChanges() {
+        return jdbc.sql("select action_id, changed_on, status from remediation_change order by changed_on, id")
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3)))
+                .list();
+    }
 }

@@ -1,10 +1,10 @@
 package io.camaudit.review.web;
 
 import io.camaudit.review.NationalReview;
-import io.camaudit.review.engine.BarChart;
 import io.camaudit.review.engine.NationalPicture;
 import io.camaudit.shared.NotFoundException;
 import io.camaudit.shared.Viewer;
+import io.camaudit.shared.report.BarChart;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NationalReviewController {
 
     private final NationalReview review;
+    private final io.camaudit.diligence.Diligence diligence;
 
-    NationalReviewController(NationalReview review) {
+    NationalReviewController(NationalReview review, io.camaudit.diligence.Diligence diligence) {
         this.review = review;
+        this.diligence = diligence;
     }
 
     @GetMapping("/review")
@@ -65,6 +67,22 @@ class NationalReviewController {
                                 .mapToLong(NationalPicture.Devices::devices)
                                 .max()
                                 .orElse(0)));
+        model.addAttribute("egress", review.egress(viewer));
+        java.util.List<io.camaudit.remediation.engine.Progress.Month> months = review.remediation(viewer);
+        model.addAttribute("remediation", months);
+        model.addAttribute(
+                "remediationChart",
+                BarChart.svg(
+                        "chart-remediation",
+                        "Remediation actions done across every body, month by month",
+                        months.stream()
+                                .map(m -> new BarChart.Bar(
+                                        m.month().toString(), m.percent(), m.done() + " of " + m.planned() + " done"))
+                                .toList(),
+                        100));
+        java.util.Map<String, Long> states = new java.util.TreeMap<>();
+        diligence.requests(viewer).forEach(r -> states.merge(r.state(), 1L, Long::sum));
+        model.addAttribute("diligenceStates", states);
         return "review/national";
     }
 

@@ -2,6 +2,7 @@ package io.camaudit.review.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camaudit.shared.report.BarChart;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

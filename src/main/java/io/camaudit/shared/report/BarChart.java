@@ -1,4 +1,4 @@
-package io.camaudit.review.engine;
+package io.camaudit.shared.report;
 
 import java.util.List;
 import java.util.Locale;
