@@ -129,7 +129,8 @@ class TransparencyStatementTest {
                         .getResponse()
                         .getContentAsString())
                 .contains("\"version\":1")
-                .contains("\"Transparent Supplier Ltd\"");
+                .contains("\"Transparent Supplier Ltd\"")
+                .doesNotContain(officer.username());
         byte[] pdf = mvc.perform(get("/public/bodies/" + body.id() + "/statement/1.pdf"))
                 .andReturn()
                 .getResponse()
