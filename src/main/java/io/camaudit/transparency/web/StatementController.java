@@ -69,10 +69,13 @@ class StatementController {
     @GetMapping({"/public/bodies/{id}/statement.json", "/public/bodies/{id}/statement/{version}.json"})
     @PreAuthorize("permitAll()")
     @ResponseBody
-    TransparencyStatements.Published json(
-            @PathVariable long id, @PathVariable(required = false) @Nullable Integer version) {
-        return statements.published(id, version);
+    PublicVersion json(@PathVariable long id, @PathVariable(required = false) @Nullable Integer version) {
+        TransparencyStatements.Published p = statements.published(id, version);
+        return new PublicVersion(p.version(), p.publishedAt(), p.statement());
     }
+
+    /** A published version as the public sees it: not who pressed publish (an account name helps no reader). */
+    record PublicVersion(int version, java.time.Instant publishedAt, io.camaudit.transparency.Statement statement) {}
 
     @GetMapping({"/public/bodies/{id}/statement.pdf", "/public/bodies/{id}/statement/{version}.pdf"})
     @PreAuthorize("permitAll()")
