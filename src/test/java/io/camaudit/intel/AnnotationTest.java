@@ -156,7 +156,8 @@ class AnnotationTest {
                         .andReturn()
                         .getResponse()
                         .getContentAsString());
-        assertThat(page.select("#notes dt").eachText()).containsExactly("Made by", "Policy verdict", "Capabilities");
+        assertThat(page.select("#notes dt").eachText())
+                .containsExactly("Made by", "Policy verdict", "Capabilities", "Risk");
         assertThat(page.select("#notes dd").get(0).text())
                 .startsWith("Sold as Lorex, made by Dahua (relabelled)")
                 .contains("is the brand Lorex");
