@@ -78,10 +78,9 @@ class ComplianceController {
         try {
             LocalDate review = null;
             if (action.equals("complete")) {
-                try {
-                    review = LocalDate.parse(form.getOrDefault("review", "").strip());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new BadInputException("Enter the review date like 2027-12-01");
+                review = io.camaudit.shared.web.Dates.parse(form.getOrDefault("review", ""));
+                if (review == null) {
+                    throw new BadInputException("Enter the review date like 1/12/2027");
                 }
             }
             code.save(viewer, id, answers, review);
@@ -104,11 +103,9 @@ class ComplianceController {
             @RequestParam(defaultValue = "") String due,
             RedirectAttributes redirect) {
         try {
-            LocalDate when;
-            try {
-                when = due.isBlank() ? null : LocalDate.parse(due.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new BadInputException("Enter the due date like 2027-03-31");
+            LocalDate when = due.isBlank() ? null : io.camaudit.shared.web.Dates.parse(due);
+            if (!due.isBlank() && when == null) {
+                throw new BadInputException("Enter the due date like 31/3/2027");
             }
             code.addAction(viewer, id, principle, text, owner, when);
             redirect.addFlashAttribute("notice", "The action is in the plan.");

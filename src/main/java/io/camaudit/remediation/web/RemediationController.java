@@ -83,11 +83,9 @@ class RemediationController {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("Choose the action");
             }
-            LocalDate due;
-            try {
-                due = target.isBlank() ? null : LocalDate.parse(target.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new BadInputException("Enter the target date like 2027-03-31");
+            LocalDate due = target.isBlank() ? null : io.camaudit.shared.web.Dates.parse(target);
+            if (!target.isBlank() && due == null) {
+                throw new BadInputException("Enter the target date like 31/3/2027");
             }
             Long pence;
             try {
