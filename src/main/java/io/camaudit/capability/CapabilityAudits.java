@@ -811,6 +811,58 @@ public class CapabilityAudits {
                 .map(this::view);
     }
 
+    /**
+     * The nation's picture, for the Commissioner's office: every audited body's summary added up,
+     * with how many bodies have been audited at all.
+     */
+    public record NationalCapabilities(long bodies, CapabilitySummary devices) {}
+
+    public NationalCapabilities national(Viewer viewer) {
+        if (!viewer.seesEverything()) {
+            throw new io.camaudit.shared.ForbiddenException(
+                    "The national picture is for the Commissioner's office and administrators");
+        }
+        long devices = 0;
+        long facePresent = 0;
+        long faceOn = 0;
+        long faceUndeclared = 0;
+        long undeclared = 0;
+        long cloud = 0;
+        long services = 0;
+        long vulnerable = 0;
+        long worse = 0;
+        Instant last = null;
+        List<Long> bodies = rows.auditedOrganisations();
+        for (long organisation : bodies) {
+            CapabilitySummary s = summary(viewer, organisation);
+            devices += s.devices();
+            facePresent += s.facePresent();
+            faceOn += s.faceOn();
+            faceUndeclared += s.faceUndeclared();
+            undeclared += s.undeclared();
+            cloud += s.cloudOn();
+            services += s.servicesOn();
+            vulnerable += s.vulnerable();
+            worse += s.changedForTheWorse();
+            if (s.lastAudit() != null && (last == null || s.lastAudit().isAfter(last))) {
+                last = s.lastAudit();
+            }
+        }
+        return new NationalCapabilities(
+                bodies.size(),
+                new CapabilitySummary(
+                        devices,
+                        facePresent,
+                        faceOn,
+                        faceUndeclared,
+                        undeclared,
+                        cloud,
+                        services,
+                        vulnerable,
+                        worse,
+                        last));
+    }
+
     /** The body's present picture, from the latest audit of each address. */
     public CapabilitySummary summary(Viewer viewer, long organisationId) {
         register.organisation(viewer, organisationId);

@@ -137,6 +137,20 @@ class RiskTest {
                             .doesNotContain("face-on"));
         }
         assertThat(risk.body().score()).isEqualTo(100);
+        if (audited) {
+            io.camaudit.capability.CapabilityAudits.NationalCapabilities national =
+                    audits.national(new Viewer("commissioner-office", io.camaudit.shared.Role.AUDITOR, null));
+            assertThat(national.bodies()).isPositive();
+            assertThat(national.devices().cloudOn()).isPositive();
+            assertThatThrownBy(() -> audits.national(officer))
+                    .isInstanceOf(io.camaudit.shared.ForbiddenException.class);
+            assertThat(mvc.perform(get("/review")
+                                    .with(as(new Viewer("commissioner-office", io.camaudit.shared.Role.AUDITOR, null))))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("Cloud link switched on");
+        }
         assertThat(risk.sites()).first().satisfies(s -> {
             assertThat(s.name()).isEqualTo("High School");
             assertThat(s.band()).isEqualTo(RiskModel.Band.HIGH);

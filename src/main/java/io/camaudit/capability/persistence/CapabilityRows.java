@@ -402,4 +402,11 @@ public class CapabilityRows {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
+
+    /** The bodies any capability audit has results for. */
+    public List<Long> auditedOrganisations() {
+        return jdbc.sql("select distinct organisation_id from capability_result order by organisation_id")
+                .query((rs, n) -> rs.getLong(1))
+                .list();
+    }
 }

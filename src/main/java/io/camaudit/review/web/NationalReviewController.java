@@ -28,10 +28,15 @@ class NationalReviewController {
 
     private final NationalReview review;
     private final io.camaudit.diligence.Diligence diligence;
+    private final io.camaudit.capability.CapabilityAudits capabilities;
 
-    NationalReviewController(NationalReview review, io.camaudit.diligence.Diligence diligence) {
+    NationalReviewController(
+            NationalReview review,
+            io.camaudit.diligence.Diligence diligence,
+            io.camaudit.capability.CapabilityAudits capabilities) {
         this.review = review;
         this.diligence = diligence;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/review")
@@ -83,6 +88,7 @@ class NationalReviewController {
         java.util.Map<String, Long> states = new java.util.TreeMap<>();
         diligence.requests(viewer).forEach(r -> states.merge(r.state(), 1L, Long::sum));
         model.addAttribute("diligenceStates", states);
+        model.addAttribute("capabilities", capabilities.national(viewer));
         return "review/national";
     }
 
