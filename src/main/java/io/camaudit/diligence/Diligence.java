@@ -503,28 +503,20 @@ public class Diligence {
     public String publishedCsv() {
         StringBuilder out = new StringBuilder("supplier,asked by,asked on,deadline,state,standing\n");
         for (PublicEntry e : publicList()) {
-            out.append(csv(e.supplier()))
+            out.append(io.camaudit.shared.SpreadsheetCells.csv(e.supplier()))
                     .append(',')
-                    .append(csv(e.askedBy()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(e.askedBy()))
                     .append(',')
                     .append(e.askedOn())
                     .append(',')
                     .append(e.deadline())
                     .append(',')
-                    .append(csv(e.state()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(e.state()))
                     .append(',')
-                    .append(csv(e.standing()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(e.standing()))
                     .append('\n');
         }
         return out.toString();
-    }
-
-    private static String csv(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v; // a spreadsheet must not take a cell for a formula
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     // -- helpers ----------------------------------------------------------------------------------

@@ -69,10 +69,7 @@ public final class AlertExports {
     }
 
     private static String cell(String text) {
-        String safe = SpreadsheetCells.neutralise(text);
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\""
-                : safe;
+        return SpreadsheetCells.csv(text);
     }
 
     public static String jsonLines(List<AlertView> alerts, JsonMapper json) {

@@ -25,6 +25,14 @@ public final class SpreadsheetCells {
         return false;
     }
 
+    /** One CSV cell (RFC 4180): neutralised, and quoted where it holds a comma, a quote or a line end. */
+    public static String csv(String text) {
+        String safe = neutralise(text);
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                ? "\"" + safe.replace("\"", "\"\"") + "\""
+                : safe;
+    }
+
     /** Makes text safe to write into a CSV cell by prefixing a quote, as OWASP recommends. */
     public static String neutralise(String text) {
         return looksLikeFormula(text) ? "'" + text : text;

@@ -30,4 +30,18 @@ class SpreadsheetCellsTest {
     void tabAndCarriageReturnLeadersCountAsFormulas(String cell) {
         assertThat(SpreadsheetCells.looksLikeFormula(cell)).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void aCsvCellIsNeutralisedAndQuotedWhereItMustBe() {
+        org.assertj.core.api.Assertions.assertThat(SpreadsheetCells.csv("plain"))
+                .isEqualTo("plain");
+        org.assertj.core.api.Assertions.assertThat(SpreadsheetCells.csv("a, b")).isEqualTo("\"a, b\"");
+        org.assertj.core.api.Assertions.assertThat(SpreadsheetCells.csv("say \"no\""))
+                .isEqualTo("\"say \"\"no\"\"\"");
+        org.assertj.core.api.Assertions.assertThat(SpreadsheetCells.csv("=HYPERLINK(1,2)"))
+                .isEqualTo("\"'=HYPERLINK(1,2)\"");
+        org.assertj.core.api.Assertions.assertThat(SpreadsheetCells.csv("-12")).isEqualTo("-12");
+        org.assertj.core.api.Assertions.assertThat(SpreadsheetCells.csv("line\nbreak"))
+                .isEqualTo("\"line\nbreak\"");
+    }
 }

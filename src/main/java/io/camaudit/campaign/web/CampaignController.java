@@ -92,15 +92,15 @@ class CampaignController {
         Campaigns.CampaignView c = campaigns.campaign(viewer, id);
         StringBuilder out = new StringBuilder("body,state,standing,import,reason\n");
         for (Campaigns.RequestView r : c.requests()) {
-            out.append(cell(r.body()))
+            out.append(io.camaudit.shared.SpreadsheetCells.csv(r.body()))
                     .append(',')
                     .append(r.status().toLowerCase(java.util.Locale.ROOT))
                     .append(',')
-                    .append(cell(r.standing()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(r.standing()))
                     .append(',')
                     .append(r.batchId() == null ? "" : r.batchId())
                     .append(',')
-                    .append(cell(r.reason() == null ? "" : r.reason()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(r.reason() == null ? "" : r.reason()))
                     .append('\n');
         }
         return ResponseEntity.ok()
@@ -154,10 +154,5 @@ class CampaignController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/campaign-requests/" + id;
-    }
-
-    private static String cell(String value) {
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

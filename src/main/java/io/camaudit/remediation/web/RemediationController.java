@@ -140,13 +140,13 @@ class RemediationController {
         for (Remediation.ActionView a : plan.actions()) {
             out.append(a.id())
                     .append(',')
-                    .append(cell(a.device()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(a.device()))
                     .append(',')
-                    .append(cell(a.action().label()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(a.action().label()))
                     .append(',')
-                    .append(cell(a.capability() == null ? "" : a.capability()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(a.capability() == null ? "" : a.capability()))
                     .append(',')
-                    .append(cell(a.owner()))
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(a.owner()))
                     .append(',')
                     .append(a.targetDate())
                     .append(',')
@@ -164,10 +164,5 @@ class RemediationController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"remediation-plan.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String cell(String value) {
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

@@ -145,7 +145,7 @@ class NationalReviewController {
                         ? picture.bySector()
                         : table.equals("by-region") ? picture.byRegion() : picture.byListedMaker();
                 for (NationalPicture.Share s : shares) {
-                    out.append(cell(s.group()))
+                    out.append(io.camaudit.shared.SpreadsheetCells.csv(s.group()))
                             .append(',')
                             .append(s.count())
                             .append(',')
@@ -158,9 +158,9 @@ class NationalReviewController {
             case "by-maker", "by-brand" -> {
                 out.append("maker,brand,listed,in-service devices,bodies\n");
                 for (NationalPicture.Devices d : picture.byMaker(table.equals("by-brand"))) {
-                    out.append(cell(d.maker()))
+                    out.append(io.camaudit.shared.SpreadsheetCells.csv(d.maker()))
                             .append(',')
-                            .append(cell(d.brand() == null ? "" : d.brand()))
+                            .append(io.camaudit.shared.SpreadsheetCells.csv(d.brand() == null ? "" : d.brand()))
                             .append(',')
                             .append(d.listed() ? "yes" : "no")
                             .append(',')
@@ -173,13 +173,14 @@ class NationalReviewController {
             case "bodies" -> {
                 out.append("body,sector,region,listed makers\n");
                 for (NationalPicture.Body b : picture.bodiesRunning(null)) {
-                    out.append(cell(b.name()))
+                    out.append(io.camaudit.shared.SpreadsheetCells.csv(b.name()))
                             .append(',')
-                            .append(cell(b.sector()))
+                            .append(io.camaudit.shared.SpreadsheetCells.csv(b.sector()))
                             .append(',')
-                            .append(cell(b.region()))
+                            .append(io.camaudit.shared.SpreadsheetCells.csv(b.region()))
                             .append(',')
-                            .append(cell(String.join("; ", picture.listedMakersOf(b.id()))))
+                            .append(io.camaudit.shared.SpreadsheetCells.csv(
+                                    String.join("; ", picture.listedMakersOf(b.id()))))
                             .append('\n');
                 }
             }
@@ -189,11 +190,5 @@ class NationalReviewController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"national-" + table + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A CSV cell: quoted where needed, and never read by a spreadsheet as a formula. */
-    static String cell(String value) {
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }
