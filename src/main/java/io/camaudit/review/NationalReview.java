@@ -28,10 +28,30 @@ public class NationalReview {
 
     private final ReviewRows rows;
     private final Intel intel;
+    private final io.camaudit.capability.CapabilityAudits capabilities;
+    private final io.camaudit.diligence.Diligence diligence;
 
-    NationalReview(ReviewRows rows, Intel intel) {
+    NationalReview(
+            ReviewRows rows,
+            Intel intel,
+            io.camaudit.capability.CapabilityAudits capabilities,
+            io.camaudit.diligence.Diligence diligence) {
         this.rows = rows;
         this.intel = intel;
+        this.capabilities = capabilities;
+        this.diligence = diligence;
+    }
+
+    /** Due-diligence requests across every body and the Commissioner's office, by where they stand. */
+    public Map<String, Long> diligenceStates(Viewer viewer) {
+        requireAuditor(viewer);
+        Map<String, Long> states = new java.util.TreeMap<>();
+        diligence.requests(viewer).forEach(r -> states.merge(r.state(), 1L, Long::sum));
+        return states;
+    }
+
+    public io.camaudit.capability.CapabilityAudits.NationalCapabilities capabilities(Viewer viewer) {
+        return capabilities.national(viewer);
     }
 
     /** What makes a maker listed here: on a named listing, directly or through its group. */
@@ -79,13 +99,73 @@ public class NationalReview {
     @Transactional(readOnly = true)
     public byte[] pdf(Viewer viewer, java.time.LocalDate on) {
         NationalPicture picture = picture(viewer);
+        List<io.camaudit.review.engine.NationalReportPdf.Section> more = new java.util.ArrayList<>();
+        io.camaudit.capability.CapabilitySummary c = capabilities(viewer).devices();
+        more.add(new io.camaudit.review.engine.NationalReportPdf.Section(
+                "Capabilities",
+                capabilities(viewer).bodies() == 0
+                        ? "No body's cameras have had their capabilities audited yet."
+                        : c.devices() + " devices audited in "
+                                + capabilities(viewer).bodies() + " bodies: face"
+                                + " recognition or detection present on " + c.facePresent() + ", switched on on "
+                                + c.faceOn() + ", not declared on " + c.faceUndeclared() + "; a capability switched on"
+                                + " and not declared on " + c.undeclared() + "; a cloud link switched on on "
+                                + c.cloudOn() + "; Telnet, SSH or UPnP on on " + c.servicesOn() + "; "
+                                + c.vulnerable() + " matching a known exploited vulnerability.",
+                List.of(),
+                0,
+                List.of(),
+                List.of()));
+        List<AlertFigure> alerts = egress(viewer);
+        more.add(new io.camaudit.review.engine.NationalReportPdf.Section(
+                "Outbound traffic",
+                alerts.isEmpty()
+                        ? "No body has reported outbound traffic alerts yet."
+                        : "Alerts raised from the bodies' network records, by rule.",
+                List.of(),
+                0,
+                List.of("Rule", "Open", "Acknowledged", "Resolved", "Bodies"),
+                alerts.stream()
+                        .map(a -> List.of(
+                                a.rule(),
+                                String.valueOf(a.open()),
+                                String.valueOf(a.acknowledged()),
+                                String.valueOf(a.resolved()),
+                                String.valueOf(a.bodies())))
+                        .toList()));
+        List<io.camaudit.remediation.engine.Progress.Month> months = remediation(viewer);
+        more.add(new io.camaudit.review.engine.NationalReportPdf.Section(
+                "Remediation progress",
+                months.isEmpty()
+                        ? "No body has planned remediation yet."
+                        : "At the end of each month, across every body: the actions planned by then, and those done.",
+                months.stream()
+                        .map(m -> new io.camaudit.shared.report.BarChart.Bar(
+                                m.month().toString(), m.percent(), m.done() + " of " + m.planned() + " done"))
+                        .toList(),
+                100,
+                List.of("Month", "Actions planned", "Done"),
+                months.stream()
+                        .map(m -> List.of(m.month().toString(), String.valueOf(m.planned()), String.valueOf(m.done())))
+                        .toList()));
+        Map<String, Long> states = diligenceStates(viewer);
+        more.add(new io.camaudit.review.engine.NationalReportPdf.Section(
+                "Suppliers' due diligence",
+                states.isEmpty() ? "No supplier has been asked yet." : "Requests by where they stand.",
+                List.of(),
+                0,
+                List.of("State", "Requests"),
+                states.entrySet().stream()
+                        .map(e -> List.of(e.getKey(), String.valueOf(e.getValue())))
+                        .toList()));
         return io.camaudit.review.engine.NationalReportPdf.of(
                 picture,
                 listed().stream()
                         .map(l -> l.maker() + ": " + String.join("; ", l.listings()))
                         .toList(),
                 bundleVersion(),
-                on);
+                on,
+                more);
     }
 
     /** Outbound traffic alerts across every body: by rule, how many alerts in each state, in how many bodies. */

@@ -134,7 +134,11 @@ class NationalReviewTest {
                     .contains(after.overall().percent() + "% of bodies ("
                             + after.overall().count() + " of " + after.bodies() + ")")
                     .contains("Hikvision")
-                    .contains("By sector");
+                    .contains("By sector")
+                    .contains("Capabilities")
+                    .contains("Outbound traffic")
+                    .contains("Remediation progress")
+                    .contains("Suppliers' due diligence");
             assertThat(document.getDocumentInformation().getTitle())
                     .isEqualTo("National review of surveillance cameras");
         }

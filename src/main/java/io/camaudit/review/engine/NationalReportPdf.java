@@ -11,11 +11,21 @@ public final class NationalReportPdf {
 
     private NationalReportPdf() {}
 
+    /** A further section of the report: a heading, a sentence, an optional chart, and a table. */
+    public record Section(
+            String heading,
+            String text,
+            List<BarChart.Bar> chart,
+            double chartMax,
+            List<String> header,
+            List<List<String>> rows) {}
+
     /**
      * @param listed one line a listed maker: its name and its listings
      * @param bundle the reference data's version the figures were counted with
+     * @param more the page's further sections (capabilities, outbound traffic, remediation, due diligence)
      */
-    public static byte[] of(NationalPicture p, List<String> listed, String bundle, LocalDate on) {
+    public static byte[] of(NationalPicture p, List<String> listed, String bundle, LocalDate on, List<Section> more) {
         try (PdfDocument pdf = new PdfDocument("National review of surveillance cameras", "camaudit national review")) {
             NationalPicture.Share all = p.overall();
             pdf.heading("National review of surveillance cameras")
@@ -70,6 +80,15 @@ public final class NationalReportPdf {
                                     PdfDocument.count(d.devices()),
                                     PdfDocument.count(d.bodies())))
                             .toList());
+            for (Section section : more) {
+                pdf.heading(section.heading()).paragraph(section.text());
+                if (!section.chart().isEmpty()) {
+                    pdf.chart(section.heading(), section.chart(), section.chartMax());
+                }
+                if (!section.rows().isEmpty()) {
+                    pdf.table(section.header(), section.rows());
+                }
+            }
             return pdf.bytes();
         }
     }

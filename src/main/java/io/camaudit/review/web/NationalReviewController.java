@@ -27,16 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NationalReviewController {
 
     private final NationalReview review;
-    private final io.camaudit.diligence.Diligence diligence;
-    private final io.camaudit.capability.CapabilityAudits capabilities;
 
-    NationalReviewController(
-            NationalReview review,
-            io.camaudit.diligence.Diligence diligence,
-            io.camaudit.capability.CapabilityAudits capabilities) {
+    NationalReviewController(NationalReview review) {
         this.review = review;
-        this.diligence = diligence;
-        this.capabilities = capabilities;
     }
 
     @GetMapping("/review")
@@ -85,10 +78,8 @@ class NationalReviewController {
                                         m.month().toString(), m.percent(), m.done() + " of " + m.planned() + " done"))
                                 .toList(),
                         100));
-        java.util.Map<String, Long> states = new java.util.TreeMap<>();
-        diligence.requests(viewer).forEach(r -> states.merge(r.state(), 1L, Long::sum));
-        model.addAttribute("diligenceStates", states);
-        model.addAttribute("capabilities", capabilities.national(viewer));
+        model.addAttribute("diligenceStates", review.diligenceStates(viewer));
+        model.addAttribute("capabilities", review.capabilities(viewer));
         return "review/national";
     }
 
