@@ -125,7 +125,11 @@ public class DiligenceMail {
     }
 
     private static String greeting(SupplierView supplier) {
-        return "Dear " + (supplier.contactName() == null ? supplier.name() : supplier.contactName()) + ",\n\n";
+        return greeting(supplier.name(), supplier.contactName());
+    }
+
+    private static String greeting(String name, @Nullable String contact) {
+        return "Dear " + (contact == null ? name : contact) + ",\n\n";
     }
 
     /** Makes a one-time link to a request, keeping only its hash; the link lasts until two weeks after the deadline. */
@@ -169,7 +173,7 @@ public class DiligenceMail {
         for (RequestRow r : rows.waiting()) {
             DiligenceRows.SupplierRow s = rows.supplier(r.supplierId()).orElseThrow();
             String requester = requesterName(r.organisationId());
-            String dear = "Dear " + (s.contactName() == null ? s.name() : s.contactName()) + ",\n\n";
+            String dear = greeting(s.name(), s.contactName());
             if (!today.isAfter(r.deadline()) && !today.isBefore(r.deadline().minusDays(remindDays))) {
                 rows.queueMail(
                         r.id(),

@@ -59,9 +59,7 @@ public class NationalReview {
 
     @Transactional(readOnly = true)
     public NationalPicture picture(Viewer viewer) {
-        if (!viewer.seesEverything()) {
-            throw new ForbiddenException("The national review is for the Commissioner's office and administrators");
-        }
+        requireAuditor(viewer);
         IntelBundle bundle = intel.bundle();
         Map<String, String> names = new HashMap<>();
         bundle.companies().forEach(c -> names.put(c.id(), c.name()));
@@ -139,10 +137,7 @@ public class NationalReview {
                 months.isEmpty()
                         ? "No body has planned remediation yet."
                         : "At the end of each month, across every body: the actions planned by then, and those done.",
-                months.stream()
-                        .map(m -> new io.camaudit.shared.report.BarChart.Bar(
-                                m.month().toString(), m.percent(), m.done() + " of " + m.planned() + " done"))
-                        .toList(),
+                io.camaudit.remediation.engine.Progress.bars(months),
                 100,
                 List.of("Month", "Actions planned", "Done"),
                 months.stream()

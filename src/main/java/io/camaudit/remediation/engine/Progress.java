@@ -25,6 +25,14 @@ public final class Progress {
 
     private Progress() {}
 
+    /** The months as the bars of a chart: the share done, and "3 of 10 done". */
+    public static List<io.camaudit.shared.report.BarChart.Bar> bars(List<Month> months) {
+        return months.stream()
+                .map(m -> new io.camaudit.shared.report.BarChart.Bar(
+                        m.month().toString(), m.percent(), m.done() + " of " + m.planned() + " done"))
+                .toList();
+    }
+
     /** The months from the first change to {@code today}'s, each with its counts. Changes in date order. */
     public static List<Month> of(List<Change> changes, LocalDate today) {
         List<Month> out = new ArrayList<>();

@@ -51,13 +51,7 @@ class RemediationController {
     /** Progress as one bar a month: the share of the actions planned by then that were done. */
     static String chart(List<Progress.Month> months) {
         return BarChart.svg(
-                "progress",
-                "Actions done, month by month",
-                months.stream()
-                        .map(m -> new BarChart.Bar(
-                                m.month().toString(), m.percent(), m.done() + " of " + m.planned() + " done"))
-                        .toList(),
-                100);
+                "progress", "Actions done, month by month", io.camaudit.remediation.engine.Progress.bars(months), 100);
     }
 
     @PostMapping("/organisations/{id}/remediation/actions")

@@ -73,10 +73,7 @@ class NationalReviewController {
                 BarChart.svg(
                         "chart-remediation",
                         "Remediation actions done across every body, month by month",
-                        months.stream()
-                                .map(m -> new BarChart.Bar(
-                                        m.month().toString(), m.percent(), m.done() + " of " + m.planned() + " done"))
-                                .toList(),
+                        io.camaudit.remediation.engine.Progress.bars(months),
                         100));
         model.addAttribute("diligenceStates", review.diligenceStates(viewer));
         model.addAttribute("capabilities", review.capabilities(viewer));
