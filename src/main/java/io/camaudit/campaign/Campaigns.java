@@ -2,6 +2,8 @@ package io.camaudit.campaign;
 
 import io.camaudit.audit.AuditLog;
 import io.camaudit.campaign.persistence.CampaignRows;
+import io.camaudit.mail.Outbox;
+import io.camaudit.mail.Posted;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.Region;
 import io.camaudit.register.Register;
@@ -41,6 +43,8 @@ public class Campaigns {
     private final Imports imports;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final CampaignMail mail;
+    private final Outbox outbox;
     private final Clock clock;
 
     Campaigns(
@@ -49,12 +53,16 @@ public class Campaigns {
             Imports imports,
             AuditLog audit,
             TransactionTemplate transactions,
+            CampaignMail mail,
+            Outbox outbox,
             Clock clock) {
         this.rows = rows;
         this.register = register;
         this.imports = imports;
         this.audit = audit;
         this.transactions = transactions;
+        this.mail = mail;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -71,6 +79,7 @@ public class Campaigns {
             @Nullable Long batchId,
             @Nullable String reason,
             @Nullable LocalDate answeredOn,
+            @Nullable String emailedTo,
             String standing) {
 
         public boolean open() {
@@ -91,6 +100,11 @@ public class Campaigns {
 
         public long silent() {
             return requests.stream().filter(RequestView::open).count();
+        }
+
+        /** Bodies asked on their page only: they had no address for information requests. */
+        public long notEmailed() {
+            return requests.stream().filter(r -> r.emailedTo() == null).count();
         }
     }
 
@@ -116,13 +130,21 @@ public class Campaigns {
         }
         return transactions.execute(status -> {
             long id = rows.insert(title.strip(), question.strip(), deadline, viewer.username(), Instant.now(clock));
-            bodies.forEach(b -> rows.ask(id, b.id()));
+            int emailed = 0;
+            for (Organisation b : bodies) {
+                long request = rows.ask(id, b.id(), b.contactEmail());
+                if (b.contactEmail() != null) {
+                    outbox.queue(mail.asked(request, b, title.strip(), question.strip(), deadline));
+                    emailed++;
+                }
+            }
             audit.recordAlone(
                     viewer.username(),
                     "CREATE",
                     "campaign",
                     id,
-                    "Asked " + bodies.size() + " bodies: " + title.strip() + ", by " + deadline);
+                    "Asked " + bodies.size() + " bodies (" + emailed + " by email): " + title.strip() + ", by "
+                            + deadline);
             return id;
         });
     }
@@ -153,6 +175,17 @@ public class Campaigns {
                 rows.request(requestId).orElseThrow(() -> new NotFoundException("Request " + requestId));
         register.organisation(viewer, r.organisationId());
         return request(r, rows.campaign(r.campaignId()).orElseThrow());
+    }
+
+    /** The mail sent to the body about its request, oldest first. */
+    public List<Posted> mails(Viewer viewer, long requestId) {
+        request(viewer, requestId);
+        return outbox.about(CampaignMail.TOPIC, requestId);
+    }
+
+    /** Whether mail can go out: an SMTP server is configured. */
+    public boolean mailConfigured() {
+        return outbox.configured();
     }
 
     /** The body's committed imports made since the campaign began: the returns it may answer with. */
@@ -248,6 +281,7 @@ public class Campaigns {
                 r.batchId(),
                 r.reason(),
                 r.answeredOn(),
+                r.emailedTo(),
                 standing);
     }
 

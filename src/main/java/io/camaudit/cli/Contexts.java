@@ -40,7 +40,7 @@ public final class Contexts {
                             // Scheduled capability audits are the service's to run, not a command's.
                             "camaudit.scheduled-audits=false",
                             // Due-diligence reminders and escalations are the service's to send.
-                            "camaudit.diligence.scheduled=false");
+                            "camaudit.mail.scheduled=false");
         }
         return builder.run(args.toArray(String[]::new));
     }

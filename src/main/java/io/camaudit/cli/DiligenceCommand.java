@@ -1,8 +1,8 @@
 package io.camaudit.cli;
 
 import io.camaudit.diligence.Diligence;
-import io.camaudit.diligence.DiligenceMail;
 import io.camaudit.diligence.DiligenceViews.RequestSummary;
+import io.camaudit.mail.Outbox;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -29,7 +29,10 @@ final class DiligenceCommand implements Callable<Integer> {
     @Option(names = "--public", description = "Write the public list as CSV instead")
     boolean publicList;
 
-    @Option(names = "--send-mail", description = "Queue the reminders and escalations due, and send the queued mail")
+    @Option(
+            names = "--send-mail",
+            description = "Queue the reminders and escalations due (of campaigns and Code of Practice reviews too),"
+                    + " and send all queued mail")
     boolean sendMail;
 
     @Override
@@ -37,7 +40,7 @@ final class DiligenceCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Contexts.start(false, data.dataDir)) {
             Diligence diligence = context.getBean(Diligence.class);
             if (sendMail) {
-                DiligenceMail mail = context.getBean(DiligenceMail.class);
+                Outbox mail = context.getBean(Outbox.class);
                 if (!mail.configured()) {
                     System.err.println("No SMTP server is configured (set SPRING_MAIL_HOST and SPRING_MAIL_PORT):"
                             + " reminders and escalations are queued, nothing is sent.");

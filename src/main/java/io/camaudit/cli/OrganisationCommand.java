@@ -43,11 +43,17 @@ final class OrganisationCommand implements Runnable {
         @Option(names = "--code", description = "An official code (ONS, ODS, school URN…)")
         String code;
 
+        @Option(
+                names = "--contact-email",
+                description = "Where the body takes information requests: campaigns and review reminders go there")
+        String contactEmail;
+
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Contexts.start(false, data.dataDir)) {
                 Organisation created = context.getBean(Register.class)
-                        .createOrganisation(CliViewer.get(), new OrganisationDraft(name, sector, region, code));
+                        .createOrganisation(
+                                CliViewer.get(), new OrganisationDraft(name, sector, region, code, contactEmail));
                 System.out.println(created.id());
                 return 0;
             }

@@ -5,7 +5,6 @@ import io.camaudit.account.NewSecret;
 import io.camaudit.audit.AuditLog;
 import io.camaudit.diligence.DiligenceViews.AnsweredQuestion;
 import io.camaudit.diligence.DiligenceViews.FileView;
-import io.camaudit.diligence.DiligenceViews.MailView;
 import io.camaudit.diligence.DiligenceViews.MessageView;
 import io.camaudit.diligence.DiligenceViews.RequestDetail;
 import io.camaudit.diligence.DiligenceViews.RequestSummary;
@@ -115,8 +114,8 @@ public class Diligence {
         requireStaff(viewer); // every staff role may add a supplier to ask
         String n = required(name, "Enter the supplier's name", 200);
         String e = required(email, "Enter the contact's email address", 320);
-        if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new BadInputException("Enter an email address in the correct format, like name@example.com");
+        if (!io.camaudit.shared.EmailAddresses.looksValid(e)) {
+            throw new BadInputException(io.camaudit.shared.EmailAddresses.FORMAT);
         }
         String company = companyId == null || companyId.isBlank() ? null : companyId.strip();
         if (company != null && intel.bundle().company(company).isEmpty()) {
@@ -231,7 +230,8 @@ public class Diligence {
                             "access",
                             ask.access()));
             if (ask.email()) {
-                mail.queueRequest(id, supplier, requester, template.title(), ask.deadline(), ask.access());
+                mail.queueRequest(
+                        id, ask.organisationId(), supplier, requester, template.title(), ask.deadline(), ask.access());
             }
             return id;
         });
@@ -335,12 +335,7 @@ public class Diligence {
                 rows.messages(row.id()).stream()
                         .map(m -> new MessageView(m.author(), m.fromSupplier(), m.body(), m.createdAt()))
                         .toList(),
-                forStaff
-                        ? rows.mails(row.id()).stream()
-                                .map(m -> new MailView(
-                                        m.kind(), m.recipient(), m.subject(), m.createdAt(), m.sentAt(), m.failure()))
-                                .toList()
-                        : List.of(),
+                forStaff ? mail.mails(row.id()) : List.of(),
                 Scores.of(questionnaire, stored, forStaff ? reviewed : Map.of()),
                 completeness.unanswered(),
                 completeness.withoutEvidence(),

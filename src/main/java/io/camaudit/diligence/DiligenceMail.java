@@ -3,6 +3,11 @@ package io.camaudit.diligence;
 import io.camaudit.diligence.DiligenceViews.SupplierView;
 import io.camaudit.diligence.persistence.DiligenceRows;
 import io.camaudit.diligence.persistence.DiligenceRows.RequestRow;
+import io.camaudit.mail.DueMail;
+import io.camaudit.mail.Letter;
+import io.camaudit.mail.Outbox;
+import io.camaudit.mail.Placeholders;
+import io.camaudit.mail.Posted;
 import io.camaudit.register.Register;
 import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
@@ -17,104 +22,85 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * The due-diligence mail: an outbox in the database. Requests, follow-ups, reminders (a set number
- * of days before the deadline) and escalations (the day after it) are queued, at most one
- * reminder and one escalation per request, then sent through the administrator's SMTP server
- * ({@code spring.mail.*}). Each message is claimed before it is sent: after a restart a message
- * claimed but not marked sent is reported, never sent again. A one-time link is made only as its
- * message goes out, and only its hash is kept.
+ * The due-diligence mail, queued in the service's {@link Outbox}: requests, follow-ups, reminders
+ * (a set number of days before the deadline) and escalations (the day after it), at most one
+ * reminder and one escalation per request. A one-time link is made only as its message goes out,
+ * and only its hash is kept.
  */
 @Component
-public class DiligenceMail {
+public class DiligenceMail implements DueMail, Placeholders {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DiligenceMail.class);
     static final String LINK = "{one-time link}";
-    private static final Duration STUCK = Duration.ofMinutes(10);
+    static final String TOPIC = "diligence";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DiligenceRows rows;
     private final Register register;
-    private final ObjectProvider<JavaMailSender> sender;
+    private final Outbox outbox;
     private final Clock clock;
     private final String publicUrl;
-    private final String from;
     private final int remindDays;
     private final @Nullable String escalateTo;
-    private final boolean scheduled;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "diligence-mail");
-        t.setDaemon(true);
-        return t;
-    });
 
     DiligenceMail(
             DiligenceRows rows,
             Register register,
-            ObjectProvider<JavaMailSender> sender,
+            Outbox outbox,
             Clock clock,
             @Value("${camaudit.public-url:http://localhost:8080}") String publicUrl,
-            @Value("${camaudit.diligence.mail-from:camaudit@localhost}") String from,
             @Value("${camaudit.diligence.remind-days:7}") int remindDays,
-            @Value("${camaudit.diligence.escalate-to:}") String escalateTo,
-            @Value("${camaudit.diligence.scheduled:true}") boolean scheduled) {
+            @Value("${camaudit.diligence.escalate-to:}") String escalateTo) {
         this.rows = rows;
         this.register = register;
-        this.sender = sender;
+        this.outbox = outbox;
         this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.from = from;
         this.remindDays = remindDays;
         this.escalateTo = escalateTo.isBlank() ? null : escalateTo.strip();
-        this.scheduled = scheduled;
     }
 
     // -- queueing ---------------------------------------------------------------------------------
 
     void queueRequest(
-            long requestId, SupplierView supplier, String requester, String title, LocalDate deadline, String access) {
+            long requestId,
+            @Nullable Long organisationId,
+            SupplierView supplier,
+            String requester,
+            String title,
+            LocalDate deadline,
+            String access) {
         String body = greeting(supplier) + requester + " asks " + supplier.name() + " to answer a due-diligence"
                 + " questionnaire: " + title + ".\n\nPlease answer by " + deadline + ". " + how(access)
                 + "\n\nYou can save your answers as you go and submit them when they are complete. If you will not"
                 + " answer, you can say so there, with your reasons.\n\nThe request, its dates and whether it was"
                 + " answered may be published.\n";
-        rows.queueMail(
+        outbox.queue(new Letter(
+                TOPIC,
                 requestId,
+                organisationId,
                 "REQUEST",
                 "request:" + requestId + ":sent",
                 supplier.contactEmail(),
                 "Due diligence request from " + requester,
-                body,
-                Instant.now(clock));
+                body));
     }
 
     void queueMessage(RequestRow row, SupplierView supplier, String requester) {
         String body = greeting(supplier) + requester + " has written to you about its due-diligence request."
                 + " Read it and reply where you answer the questionnaire. " + how(row.access()) + "\n";
-        rows.queueMail(
-                row.id(),
+        outbox.queue(letter(
+                row,
                 "MESSAGE",
                 "request:" + row.id() + ":message:" + Instant.now(clock).toEpochMilli(),
                 supplier.contactEmail(),
                 "A message about the due diligence request from " + requester,
-                body,
-                Instant.now(clock));
+                body));
     }
 
     private String how(String access) {
@@ -164,118 +150,77 @@ public class DiligenceMail {
                 .name();
     }
 
-    // -- the clock and the sending ----------------------------------------------------------------
+    // -- what falls due, and the link as it goes out ----------------------------------------------
 
-    /** Queues reminders and escalations that are due, reports messages a stopped sender left, sends what is queued. */
-    public synchronized void tick() {
-        LocalDate today = LocalDate.now(clock);
-        Instant now = Instant.now(clock);
+    /** Queues the reminders and escalations that are due: at most one of each per request. */
+    @Override
+    public void queueDue(Outbox outbox, LocalDate today) {
         for (RequestRow r : rows.waiting()) {
             DiligenceRows.SupplierRow s = rows.supplier(r.supplierId()).orElseThrow();
             String requester = requesterName(r.organisationId());
             String dear = greeting(s.name(), s.contactName());
             if (!today.isAfter(r.deadline()) && !today.isBefore(r.deadline().minusDays(remindDays))) {
-                rows.queueMail(
-                        r.id(),
+                outbox.queue(letter(
+                        r,
                         "REMINDER",
                         "request:" + r.id() + ":reminder",
                         s.contactEmail(),
                         "Reminder: due diligence for " + requester + " is due by " + r.deadline(),
                         dear + "This is a reminder that " + requester + " asked " + s.name() + " on " + r.askedOn()
                                 + " to answer a due-diligence questionnaire by " + r.deadline() + ". " + how(r.access())
-                                + "\n",
-                        now);
+                                + "\n"));
             }
             if (today.isAfter(r.deadline())) {
                 String words = "asked on " + r.askedOn() + "; the deadline of " + r.deadline() + " has passed with no"
                         + " reply";
-                rows.queueMail(
-                        r.id(),
+                outbox.queue(letter(
+                        r,
                         "ESCALATION",
                         "request:" + r.id() + ":escalation",
                         s.contactEmail(),
                         "Overdue: due diligence for " + requester,
                         dear + s.name() + " was " + words + ". Until it answers, the procurement check treats it as a"
-                                + " supplier that has not answered due diligence. " + how(r.access()) + "\n",
-                        now);
+                                + " supplier that has not answered due diligence. " + how(r.access()) + "\n"));
                 if (escalateTo != null) {
-                    rows.queueMail(
-                            r.id(),
+                    outbox.queue(letter(
+                            r,
                             "ESCALATION",
                             "request:" + r.id() + ":escalation:requester",
                             escalateTo,
                             "Overdue: " + s.name() + " has not answered due diligence",
-                            requester + "'s request " + r.id() + " to " + s.name() + " was " + words + ".\n",
-                            now);
+                            requester + "'s request " + r.id() + " to " + s.name() + " was " + words + ".\n"));
                 }
             }
         }
-        for (DiligenceRows.MailRow m : rows.interrupted(now.minus(STUCK))) {
-            rows.mailFailed(
-                    m.id(),
-                    "the service stopped while sending it: not sent again, so that it is never sent"
-                            + " twice; send it by hand if it did not arrive",
-                    false);
-        }
-        JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null) {
-            return; // no SMTP server configured: the queue waits, and each request's page says so
-        }
-        for (DiligenceRows.MailRow m : rows.unsent()) {
-            if (m.failure() != null && m.failure().startsWith("the service stopped")) {
-                continue;
-            }
-            if (!rows.claimMail(m.id(), Instant.now(clock))) {
-                continue;
-            }
-            send(smtp, m);
-        }
     }
 
-    private void send(JavaMailSender smtp, DiligenceRows.MailRow m) {
-        String body = m.body();
-        String kept = body;
-        if (body.contains(LINK)) {
-            RequestRow r = rows.request(m.requestId()).orElseThrow();
-            body = body.replace(LINK, link(r.id(), r.deadline()));
-            kept = m.body().replace(LINK, "(a one-time link, not kept)");
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** Makes the one-time link as the message goes out; the outbox keeps the text without it. */
+    @Override
+    public Filled fill(long requestId, String body) {
+        if (!body.contains(LINK)) {
+            return new Filled(body, body);
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(m.recipient());
-        message.setSubject(m.subject());
-        message.setText(body);
-        try {
-            smtp.send(message);
-            rows.mailSent(m.id(), Instant.now(clock), kept);
-        } catch (MailException e) {
-            LOG.warn("due-diligence mail {} to request {} was not sent: {}", m.id(), m.requestId(), e.getMessage());
-            rows.mailFailed(m.id(), "not sent: " + e.getMessage(), true);
-        }
+        RequestRow r = rows.request(requestId).orElseThrow();
+        return new Filled(
+                body.replace(LINK, link(r.id(), r.deadline())), body.replace(LINK, "(a one-time link, not kept)"));
+    }
+
+    /** The messages about a request, oldest first. */
+    List<Posted> mails(long requestId) {
+        return outbox.about(TOPIC, requestId);
     }
 
     /** Whether mail can go out: an SMTP server is configured. */
     public boolean configured() {
-        return sender.getIfAvailable() != null;
+        return outbox.configured();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void startTicking() {
-        if (scheduled) {
-            ticker.scheduleWithFixedDelay(this::safeTick, 5, 60, TimeUnit.SECONDS);
-        }
-    }
-
-    private void safeTick() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.error("the due-diligence mail could not be sent", e);
-        }
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    void stop() {
-        ticker.shutdownNow();
+    private static Letter letter(RequestRow r, String kind, String dedupe, String to, String subject, String body) {
+        return new Letter(TOPIC, r.id(), r.organisationId(), kind, dedupe, to, subject, body);
     }
 }

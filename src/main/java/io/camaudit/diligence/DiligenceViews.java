@@ -63,14 +63,6 @@ public final class DiligenceViews {
 
     public record MessageView(String author, boolean fromSupplier, String body, Instant at) {}
 
-    public record MailView(
-            String kind,
-            String recipient,
-            String subject,
-            Instant queuedAt,
-            @Nullable Instant sentAt,
-            @Nullable String failure) {}
-
     /** Everything about one request, for the requester's page and (less the scores and mail) the supplier's. */
     public record RequestDetail(
             RequestSummary summary,
@@ -80,7 +72,7 @@ public final class DiligenceViews {
             String access,
             List<AnsweredQuestion> questions,
             List<MessageView> messages,
-            List<MailView> mails,
+            List<io.camaudit.mail.Posted> mails,
             Scores scores,
             List<String> unanswered,
             List<String> withoutEvidence,

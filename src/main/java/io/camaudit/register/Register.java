@@ -95,7 +95,8 @@ public class Register {
             throw new ConflictException("An organisation named \"" + draft.name() + "\" is already registered");
         }
         Provenance provenance = Provenance.declared(viewer.username(), now());
-        long id = organisations.insert(draft.name(), draft.sector(), draft.region(), draft.officialCode(), provenance);
+        long id = organisations.insert(
+                draft.name(), draft.sector(), draft.region(), draft.officialCode(), draft.contactEmail(), provenance);
         Organisation created = organisations.find(id).orElseThrow();
         audit.record(
                 viewer.username(),
@@ -121,6 +122,7 @@ public class Register {
                 draft.sector(),
                 draft.region(),
                 draft.officialCode(),
+                draft.contactEmail(),
                 Provenance.declared(viewer.username(), now()));
         devices.sectorChanged(id, draft.sector());
         Organisation after = organisations.find(id).orElseThrow();

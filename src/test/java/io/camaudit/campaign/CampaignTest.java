@@ -120,7 +120,7 @@ class CampaignTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(csv)
-                .contains(answering.name() + ",answered,answered on " + LocalDate.now() + "," + committed.id())
+                .contains(answering.name() + ",answered,answered on " + LocalDate.now() + ",," + committed.id())
                 .contains(declining.name() + ",declined");
         assertThat(Jsoup.parse(mvc.perform(get(page).with(as(office)))
                                 .andReturn()

@@ -79,7 +79,10 @@ public class DiligenceIntegrationTest {
     Questionnaires questionnaires;
 
     @Autowired
-    DiligenceMail mail;
+    io.camaudit.mail.Outbox mail;
+
+    @Autowired
+    io.camaudit.mail.persistence.OutboxRows outboxRows;
 
     @Autowired
     DiligenceRows rows;
@@ -141,7 +144,8 @@ public class DiligenceIntegrationTest {
                 .matcher(text);
         assertThat(link.find()).as(text).isTrue();
         String token = link.group(1);
-        assertThat(jdbc.queryForObject("select body from diligence_mail where request_id = ?", String.class, id))
+        assertThat(jdbc.queryForObject(
+                        "select body from mail_outbox where topic = 'diligence' and subject_id = ?", String.class, id))
                 .as("the link is not kept")
                 .doesNotContain(token)
                 .contains("(a one-time link, not kept)");
@@ -431,9 +435,9 @@ public class DiligenceIntegrationTest {
                 office,
                 new Diligence.Ask(
                         supplier, questionnaire, null, null, LocalDate.now().plusDays(30), "LINK", false, true));
-        DiligenceRows.MailRow queued = rows.mails(id).get(0);
+        io.camaudit.mail.Posted queued = outboxRows.about("diligence", id).get(0);
         // As if a sender claimed it an hour ago and the service stopped before it could say it was sent.
-        assertThat(rows.claimMail(queued.id(), Instant.now().minus(java.time.Duration.ofHours(1))))
+        assertThat(outboxRows.claim(queued.id(), Instant.now().minus(java.time.Duration.ofHours(1))))
                 .isTrue();
         mail.tick();
         assertThat(to("ops@restart.example")).isEmpty();

@@ -27,7 +27,8 @@ public class CampaignRows {
             @Nullable Long batchId,
             @Nullable String reason,
             @Nullable String answeredBy,
-            @Nullable LocalDate answeredOn) {}
+            @Nullable LocalDate answeredOn,
+            @Nullable String emailedTo) {}
 
     private final JdbcClient jdbc;
 
@@ -43,9 +44,35 @@ public class CampaignRows {
         return key.getKeyAs(Long.class);
     }
 
-    public void ask(long campaignId, long organisationId) {
-        jdbc.sql("insert into campaign_request (campaign_id, organisation_id, status) values (?, ?, 'ASKED')")
-                .params(campaignId, organisationId)
+    /** Records that the campaign asks the body (emailed to the address given, or shown on its page only). */
+    public long ask(long campaignId, long organisationId, @Nullable String emailedTo) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into campaign_request (campaign_id, organisation_id, status, emailed_to)"
+                        + " values (?, ?, 'ASKED', ?)")
+                .params(campaignId, organisationId, emailedTo)
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    /**
+     * Requests still unanswered whose campaign's deadline falls by {@code by} (reminders) or has
+     * passed it ({@code overdue}), and whose message is not yet queued.
+     */
+    public List<RequestRow> toMail(LocalDate by, boolean overdue) {
+        String flag = overdue ? "overdue_queued" : "reminder_queued";
+        return jdbc.sql("select r.* from campaign_request r join campaign c on c.id = r.campaign_id"
+                        + " where r.status = 'ASKED' and r." + flag + " = false and c.deadline "
+                        + (overdue ? "<" : "<=")
+                        + " ? order by r.id")
+                .param(java.sql.Date.valueOf(by))
+                .query(CampaignRows::request)
+                .list();
+    }
+
+    public void mailQueued(long requestId, boolean overdue) {
+        jdbc.sql("update campaign_request set " + (overdue ? "overdue_queued" : "reminder_queued") + " = true"
+                        + " where id = ?")
+                .param(requestId)
                 .update();
     }
 
@@ -116,6 +143,7 @@ public class CampaignRows {
                 batchId,
                 rs.getString("reason"),
                 rs.getString("answered_by"),
-                on == null ? null : on.toLocalDate());
+                on == null ? null : on.toLocalDate(),
+                rs.getString("emailed_to"));
     }
 }

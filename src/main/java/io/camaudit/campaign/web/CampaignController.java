@@ -90,13 +90,15 @@ class CampaignController {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'AUDITOR')")
     ResponseEntity<byte[]> csv(Viewer viewer, @PathVariable long id) {
         Campaigns.CampaignView c = campaigns.campaign(viewer, id);
-        StringBuilder out = new StringBuilder("body,state,standing,import,reason\n");
+        StringBuilder out = new StringBuilder("body,state,standing,emailed_to,import,reason\n");
         for (Campaigns.RequestView r : c.requests()) {
             out.append(io.camaudit.shared.SpreadsheetCells.csv(r.body()))
                     .append(',')
                     .append(r.status().toLowerCase(java.util.Locale.ROOT))
                     .append(',')
                     .append(io.camaudit.shared.SpreadsheetCells.csv(r.standing()))
+                    .append(',')
+                    .append(io.camaudit.shared.SpreadsheetCells.csv(r.emailedTo() == null ? "" : r.emailedTo()))
                     .append(',')
                     .append(r.batchId() == null ? "" : r.batchId())
                     .append(',')
@@ -118,6 +120,8 @@ class CampaignController {
         model.addAttribute(
                 "imports",
                 viewer.canWrite(r.organisationId()) ? campaigns.answerable(viewer, id) : java.util.List.of());
+        model.addAttribute("mails", campaigns.mails(viewer, id));
+        model.addAttribute("mailConfigured", campaigns.mailConfigured());
         return "campaigns/request";
     }
 

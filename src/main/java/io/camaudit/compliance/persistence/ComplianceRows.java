@@ -76,6 +76,27 @@ public class ComplianceRows {
                 == 1;
     }
 
+    /**
+     * Completed assessments, each its system's latest (no review begun since), whose review falls
+     * by {@code by} and whose reminder ({@code overdue} false) or overdue notice is not yet queued.
+     */
+    public List<AssessmentRow> reviewsToMail(LocalDate by, boolean overdue) {
+        String flag = overdue ? "overdue_queued" : "reminder_queued";
+        return jdbc.sql("select * from compliance_assessment a where a.status = 'COMPLETE' and a.review_date "
+                        + (overdue ? "<" : "<=") + " ? and a." + flag + " = false and not exists (select 1 from"
+                        + " compliance_assessment b where b.system_id = a.system_id and b.id > a.id) order by a.id")
+                .param(java.sql.Date.valueOf(by))
+                .query(ComplianceRows::assessment)
+                .list();
+    }
+
+    public void reviewMailQueued(long id, boolean overdue) {
+        jdbc.sql("update compliance_assessment set " + (overdue ? "overdue_queued" : "reminder_queued")
+                        + " = true where id = ?")
+                .param(id)
+                .update();
+    }
+
     public void saveAnswer(long assessmentId, String question, @Nullable String answer, String by, Instant at) {
         int updated = jdbc.sql("update compliance_answer set answer = ?, updated_by = ?, updated_at = ?"
                         + " where assessment_id = ? and question_id = ?")

@@ -71,18 +71,6 @@ public class DiligenceRows {
     public record ScoreRow(
             String questionId, int score, @Nullable String comment, String scoredBy, Instant scoredAt) {}
 
-    public record MailRow(
-            long id,
-            long requestId,
-            String kind,
-            String recipient,
-            String subject,
-            String body,
-            Instant createdAt,
-            @Nullable Instant claimedAt,
-            @Nullable Instant sentAt,
-            @Nullable String failure) {}
-
     public record LinkRow(
             String tokenHash,
             long requestId,
@@ -451,71 +439,6 @@ public class DiligenceRows {
                 .update();
     }
 
-    // -- mail -------------------------------------------------------------------------------------
-
-    /** Queues a message unless one with the same dedupe key was queued before: true when queued now. */
-    public boolean queueMail(
-            long requestId, String kind, String dedupe, String recipient, String subject, String body, Instant at) {
-        if (jdbc.sql("select count(*) from diligence_mail where dedupe = ?")
-                        .param(dedupe)
-                        .query(Integer.class)
-                        .single()
-                > 0) {
-            return false;
-        }
-        try {
-            jdbc.sql("insert into diligence_mail (request_id, kind, dedupe, recipient, subject, body, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(requestId, kind, dedupe, recipient, subject, body, Timestamp.from(at))
-                    .update();
-            return true;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            return false; // queued at the same moment by another instance: the unique key keeps one
-        }
-    }
-
-    public List<MailRow> unsent() {
-        return jdbc.sql("select * from diligence_mail where claimed_at is null order by id")
-                .query(DiligenceRows::mail)
-                .list();
-    }
-
-    /** Claims a message for sending: false when another sender (or an earlier run) claimed it. */
-    public boolean claimMail(long id, Instant at) {
-        return jdbc.sql("update diligence_mail set claimed_at = ? where id = ? and claimed_at is null")
-                        .params(Timestamp.from(at), id)
-                        .update()
-                == 1;
-    }
-
-    public void mailSent(long id, Instant at, String body) {
-        jdbc.sql("update diligence_mail set sent_at = ?, body = ? where id = ?")
-                .params(Timestamp.from(at), body, id)
-                .update();
-    }
-
-    public void mailFailed(long id, String failure, boolean retry) {
-        jdbc.sql("update diligence_mail set failure = ?, claimed_at = " + (retry ? "null" : "claimed_at")
-                        + " where id = ?")
-                .params(failure.length() > 1000 ? failure.substring(0, 1000) : failure, id)
-                .update();
-    }
-
-    /** Messages claimed before {@code before} and never marked sent: a sender stopped part-way. */
-    public List<MailRow> interrupted(Instant before) {
-        return jdbc.sql("select * from diligence_mail where claimed_at < ? and sent_at is null and failure is null")
-                .param(Timestamp.from(before))
-                .query(DiligenceRows::mail)
-                .list();
-    }
-
-    public List<MailRow> mails(long requestId) {
-        return jdbc.sql("select * from diligence_mail where request_id = ? order by id")
-                .param(requestId)
-                .query(DiligenceRows::mail)
-                .list();
-    }
-
     // -- mapping ----------------------------------------------------------------------------------
 
     private static SupplierRow supplier(ResultSet rs, int n) throws SQLException {
@@ -577,20 +500,6 @@ public class DiligenceRows {
                 rs.getString("sha256"),
                 rs.getString("uploaded_by"),
                 rs.getTimestamp("uploaded_at").toInstant());
-    }
-
-    private static MailRow mail(ResultSet rs, int n) throws SQLException {
-        return new MailRow(
-                rs.getLong("id"),
-                rs.getLong("request_id"),
-                rs.getString("kind"),
-                rs.getString("recipient"),
-                rs.getString("subject"),
-                rs.getString("body"),
-                rs.getTimestamp("created_at").toInstant(),
-                instant(rs, "claimed_at"),
-                instant(rs, "sent_at"),
-                rs.getString("failure"));
     }
 
     private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

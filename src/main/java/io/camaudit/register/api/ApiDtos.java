@@ -41,10 +41,17 @@ final class ApiDtos {
             Sector sector,
             Region region,
             @Nullable String officialCode,
+            @Nullable String contactEmail,
             ProvenanceDto provenance) {
         static OrganisationDto of(Organisation o) {
             return new OrganisationDto(
-                    o.id(), o.name(), o.sector(), o.region(), o.officialCode(), ProvenanceDto.of(o.provenance()));
+                    o.id(),
+                    o.name(),
+                    o.sector(),
+                    o.region(),
+                    o.officialCode(),
+                    o.contactEmail(),
+                    ProvenanceDto.of(o.provenance()));
         }
     }
 
@@ -52,7 +59,8 @@ final class ApiDtos {
             @NotBlank String name,
             @NotNull Sector sector,
             @NotNull Region region,
-            @Nullable String officialCode) {}
+            @Nullable String officialCode,
+            @Nullable String contactEmail) {}
 
     record SiteDto(
             long id,

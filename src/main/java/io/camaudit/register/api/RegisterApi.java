@@ -206,7 +206,7 @@ class RegisterApi {
     }
 
     private static OrganisationDraft draft(OrganisationRequest r) {
-        return new OrganisationDraft(r.name(), r.sector(), r.region(), r.officialCode());
+        return new OrganisationDraft(r.name(), r.sector(), r.region(), r.officialCode(), r.contactEmail());
     }
 
     private static SiteDraft draft(SiteRequest r) {

@@ -325,7 +325,14 @@ public class DemoEstate {
                 int round = placeIndex / PLACES.length;
                 Region region = regionOf(place, random);
                 String name = bodyName(plan.sector(), place, round, b);
-                long orgId = organisations.insert(name, plan.sector(), region, "DEMO-" + (orgCount + 1), provenance);
+                // Contact addresses on the reserved example domain (RFC 2606), so that demo mail reaches nobody.
+                long orgId = organisations.insert(
+                        name,
+                        plan.sector(),
+                        region,
+                        "DEMO-" + (orgCount + 1),
+                        "foi@body-" + (orgCount + 1) + ".example",
+                        provenance);
                 // So that whatever annotates devices (who made them) catches up once the estate has committed.
                 events.publishEvent(new DevicesChanged(orgId));
                 orgCount++;

@@ -74,17 +74,24 @@ public class OrganisationRows {
                 > 0;
     }
 
-    public long insert(String name, Sector sector, Region region, @Nullable String code, Provenance provenance) {
+    public long insert(
+            String name,
+            Sector sector,
+            Region region,
+            @Nullable String code,
+            @Nullable String contactEmail,
+            Provenance provenance) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into organisation (name, sector, region, official_code, provenance_kind,
-                            provenance_source, recorded_at, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into organisation (name, sector, region, official_code, contact_email,
+                            provenance_kind, provenance_source, recorded_at, recorded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         name,
                         sector.name(),
                         region.name(),
                         code,
+                        contactEmail,
                         provenance.kind().name(),
                         provenance.source(),
                         Columns.timestamp(provenance),
@@ -94,17 +101,24 @@ public class OrganisationRows {
     }
 
     public void update(
-            long id, String name, Sector sector, Region region, @Nullable String code, Provenance provenance) {
+            long id,
+            String name,
+            Sector sector,
+            Region region,
+            @Nullable String code,
+            @Nullable String contactEmail,
+            Provenance provenance) {
         jdbc.sql("""
                         update organisation set name = ?, sector = ?, region = ?, official_code = ?,
-                            provenance_kind = ?, provenance_source = ?, recorded_at = ?, recorded_by = ?,
-                            version = version + 1
+                            contact_email = ?, provenance_kind = ?, provenance_source = ?, recorded_at = ?,
+                            recorded_by = ?, version = version + 1
                         where id = ?""")
                 .params(
                         name,
                         sector.name(),
                         region.name(),
                         code,
+                        contactEmail,
                         provenance.kind().name(),
                         provenance.source(),
                         Columns.timestamp(provenance),
@@ -124,6 +138,7 @@ public class OrganisationRows {
                 Sector.valueOf(rs.getString("sector")),
                 Region.valueOf(rs.getString("region")),
                 rs.getString("official_code"),
+                rs.getString("contact_email"),
                 Columns.provenance(rs));
     }
 }

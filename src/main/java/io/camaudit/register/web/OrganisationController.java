@@ -129,7 +129,8 @@ class OrganisationController {
     }
 
     private static OrganisationDraft draft(OrganisationForm form) {
-        return new OrganisationDraft(form.getName(), form.getSector(), form.getRegion(), form.getOfficialCode());
+        return new OrganisationDraft(
+                form.getName(), form.getSector(), form.getRegion(), form.getOfficialCode(), form.getContactEmail());
     }
 
     private static String form(Model model, @Nullable Organisation organisation) {

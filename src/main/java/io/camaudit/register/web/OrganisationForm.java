@@ -23,12 +23,16 @@ public class OrganisationForm {
     @Size(max = 40, message = "The official code must be 40 characters or fewer")
     private String officialCode;
 
+    @Size(max = 320, message = "The contact email address must be 320 characters or fewer")
+    private String contactEmail;
+
     static OrganisationForm of(Organisation o) {
         OrganisationForm form = new OrganisationForm();
         form.name = o.name();
         form.sector = o.sector();
         form.region = o.region();
         form.officialCode = o.officialCode();
+        form.contactEmail = o.contactEmail();
         return form;
     }
 
@@ -62,5 +66,13 @@ public class OrganisationForm {
 
     public void setOfficialCode(String officialCode) {
         this.officialCode = officialCode;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
     }
 }
