@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A body's transparency statement as published: plain data, stored as JSON and never changed, so
  * that a published version says what it said whatever the register says later.
+ *
+ * @param codeOfPractice each camera system's latest self-assessment; null in versions published
+ *     before statements carried it
  */
 public record Statement(
         long organisationId,
@@ -22,6 +25,7 @@ public record Statement(
         Egress egress,
         List<Diligence> diligence,
         Remediation remediation,
+        @Nullable List<CodeOfPractice> codeOfPractice,
         String referenceData) {
 
     /** A number of in-service devices of one kind (a kind of place, or a maker and whether it is listed). */
@@ -55,4 +59,13 @@ public record Statement(
             long flagged, long unplanned, long underWay, long overdue, long done, List<Action> actions) {}
 
     public record Action(String device, String action, String status, LocalDate targetDate) {}
+
+    /** One camera system against the Surveillance Camera Code of Practice's twelve principles. */
+    public record CodeOfPractice(
+            String system,
+            String state,
+            int scored,
+            int max,
+            @Nullable LocalDate reviewDate,
+            long openActions) {}
 }

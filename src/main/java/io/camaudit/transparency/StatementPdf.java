@@ -76,6 +76,25 @@ final class StatementPdf {
                                             a.status(),
                                             a.targetDate().toString()))
                                     .toList());
+            if (s.codeOfPractice() != null) {
+                pdf.heading("Surveillance Camera Code of Practice");
+                if (s.codeOfPractice().isEmpty()) {
+                    pdf.paragraph("The body has no camera systems in the register.");
+                } else {
+                    pdf.table(
+                            List.of("Camera system", "Self-assessment", "Score", "Review by", "Open actions"),
+                            s.codeOfPractice().stream()
+                                    .map(cop -> List.of(
+                                            cop.system(),
+                                            cop.state(),
+                                            cop.max() == 0 ? "" : cop.scored() + " of " + cop.max(),
+                                            cop.reviewDate() == null
+                                                    ? ""
+                                                    : cop.reviewDate().toString(),
+                                            String.valueOf(cop.openActions())))
+                                    .toList());
+                }
+            }
             return pdf.bytes();
         }
     }

@@ -3,6 +3,7 @@ package io.camaudit.transparency;
 import io.camaudit.audit.AuditLog;
 import io.camaudit.capability.CapabilityAudits;
 import io.camaudit.capability.CapabilitySummary;
+import io.camaudit.compliance.CodeOfPractice;
 import io.camaudit.diligence.Diligence;
 import io.camaudit.egress.AlertView;
 import io.camaudit.egress.EgressMonitor;
@@ -49,6 +50,7 @@ public class TransparencyStatements {
     private final EgressMonitor egress;
     private final Diligence diligence;
     private final Remediation remediation;
+    private final CodeOfPractice codeOfPractice;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -63,6 +65,7 @@ public class TransparencyStatements {
             EgressMonitor egress,
             Diligence diligence,
             Remediation remediation,
+            CodeOfPractice codeOfPractice,
             AuditLog audit,
             TransactionTemplate transactions,
             JsonMapper json,
@@ -75,6 +78,7 @@ public class TransparencyStatements {
         this.egress = egress;
         this.diligence = diligence;
         this.remediation = remediation;
+        this.codeOfPractice = codeOfPractice;
         this.audit = audit;
         this.transactions = transactions;
         this.json = json;
@@ -125,6 +129,9 @@ public class TransparencyStatements {
                 .map(a -> new Statement.Action(
                         a.device(), a.action().label(), a.status().label(), a.targetDate()))
                 .toList();
+        List<Statement.CodeOfPractice> code = codeOfPractice.systems(viewer, organisationId).stream()
+                .map(TransparencyStatements::assessed)
+                .toList();
         return new Statement(
                 organisationId,
                 organisation.name(),
@@ -157,7 +164,18 @@ public class TransparencyStatements {
                 asked,
                 new Statement.Remediation(
                         plan.flagged().size(), plan.unplanned(), plan.open(), plan.overdue(), plan.done(), actions),
+                code,
                 intel.bundle().version().text());
+    }
+
+    private static Statement.CodeOfPractice assessed(CodeOfPractice.SystemStanding s) {
+        CodeOfPractice.AssessmentSummary a = s.latest();
+        if (a == null) {
+            return new Statement.CodeOfPractice(s.system().name(), "Not yet assessed", 0, 0, null, 0);
+        }
+        String state = a.status().equals("COMPLETE") ? "Self-assessed" : "Self-assessment under way";
+        return new Statement.CodeOfPractice(
+                s.system().name(), state, a.scores().scored(), a.scores().max(), a.reviewDate(), a.openActions());
     }
 
     /** Publishes the statement as it stands now as the body's next version; returns its number. */

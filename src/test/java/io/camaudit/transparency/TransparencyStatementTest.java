@@ -70,6 +70,16 @@ class TransparencyStatementTest {
                 LocalDate.now().plusMonths(2),
                 null,
                 null);
+        register.createSystem(
+                officer,
+                body.id(),
+                new io.camaudit.register.SystemDraft(
+                        "Civic centre CCTV", null, null, null, null, io.camaudit.register.Procurement.none()));
+        register.updateOrganisation(
+                officer,
+                body.id(),
+                new io.camaudit.register.OrganisationDraft(
+                        body.name(), body.sector(), body.region(), null, "foi@transparent.example"));
         long supplier =
                 diligence.addSupplier(officer, "Transparent Supplier Ltd", "hikvision", null, "t@supplier.example");
         diligence.send(
@@ -124,13 +134,18 @@ class TransparencyStatementTest {
         assertThat(page.select("#remediation").text()).startsWith("1 devices flagged by the procurement policy");
         assertThat(page.select("#egress").text()).isEqualTo("Outbound traffic is not monitored yet.");
         assertThat(page.select("#superseded")).isEmpty();
+        assertThat(page.select("#code-of-practice").text())
+                .contains("Civic centre CCTV")
+                .contains("Not yet assessed");
+        assertThat(page.text()).doesNotContain("foi@transparent.example"); // the contact is not published
         assertThat(mvc.perform(get("/public/bodies/" + body.id() + "/statement.json"))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
                 .contains("\"version\":1")
                 .contains("\"Transparent Supplier Ltd\"")
-                .doesNotContain(officer.username());
+                .doesNotContain(officer.username())
+                .doesNotContain("foi@transparent.example");
         byte[] pdf = mvc.perform(get("/public/bodies/" + body.id() + "/statement/1.pdf"))
                 .andReturn()
                 .getResponse()
@@ -140,6 +155,7 @@ class TransparencyStatementTest {
                     .contains(body.name() + ": surveillance cameras")
                     .contains("Transparency statement, version 1")
                     .contains("Remediation plan")
+                    .contains("Surveillance Camera Code of Practice")
                     .contains("Transparent Supplier Ltd");
         }
         assertThat(mvc.perform(get("/public/statements"))
@@ -192,5 +208,33 @@ class TransparencyStatementTest {
                 .as("a body that published nothing")
                 .isEqualTo(404);
         assertThat(register.organisation(Estates.ADMIN, body.id()).name()).isEqualTo(body.name());
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aVersionPublishedBeforeStatementsCarriedTheCodeOfPracticeStillReads() throws Exception {
+        Organisation body = estates.organisation("Early Publisher Council");
+        Viewer officer = Estates.officerOf(body);
+        statements.publish(officer, body.id());
+        String stored = jdbc.queryForObject(
+                "select body from transparency_statement where organisation_id = ?", String.class, body.id());
+        assertThat(stored).contains("\"codeOfPractice\":[]");
+        jdbc.update(
+                "update transparency_statement set body = ? where organisation_id = ?",
+                stored.replace(",\"codeOfPractice\":[]", ""),
+                body.id());
+        Document page = Jsoup.parse(mvc.perform(get("/public/bodies/" + body.id() + "/statement"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select("#version").text()).startsWith("Transparency statement, version 1");
+        assertThat(page.text()).doesNotContain("Surveillance Camera Code of Practice");
+        assertThat(mvc.perform(get("/public/bodies/" + body.id() + "/statement/1.pdf"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 }
