@@ -54,7 +54,8 @@ class CampaignTest {
                         .with(csrf())
                         .param("title", "Camera registers 2027")
                         .param("question", "Please send your register.")
-                        .param("deadline", LocalDate.now().plusDays(2).toString()))
+                        .params(io.camaudit.support.DateBoxes.of(
+                                "deadline", LocalDate.now().plusDays(2))))
                 .andReturn();
         assertThat(String.valueOf(soon.getFlashMap().get("problem"))).contains("at least a week away");
         MvcResult started = mvc.perform(post("/campaigns")
@@ -62,7 +63,8 @@ class CampaignTest {
                         .with(csrf())
                         .param("title", "Camera registers 2027")
                         .param("question", "Please send your register.")
-                        .param("deadline", LocalDate.now().plusDays(20).toString())
+                        .params(io.camaudit.support.DateBoxes.of(
+                                "deadline", LocalDate.now().plusDays(20)))
                         .param("sector", "LOCAL_AUTHORITY"))
                 .andReturn();
         String page = started.getResponse().getRedirectedUrl();

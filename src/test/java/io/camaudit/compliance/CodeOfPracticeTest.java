@@ -67,6 +67,9 @@ class CodeOfPracticeTest {
                 .getResponse()
                 .getContentAsString());
         assertThat(form.select("h2[id^=principle-]")).hasSize(12);
+        assertThat(form.select("#review-day, #review-month, #review-year")).hasSize(3);
+        assertThat(form.select("#review-year").val())
+                .isEqualTo(String.valueOf(LocalDate.now().getYear() + 1));
 
         MvcResult forged = mvc.perform(post(page).with(as(officer)).with(csrf()).param("answer-purpose-1", "Maybe"))
                 .andReturn();
@@ -77,7 +80,8 @@ class CodeOfPracticeTest {
                         .with(csrf())
                         .param("answer-purpose-1", "Yes")
                         .param("action", "complete")
-                        .param("review", LocalDate.now().plusYears(1).toString()))
+                        .params(io.camaudit.support.DateBoxes.of(
+                                "review", LocalDate.now().plusYears(1))))
                 .andReturn();
         assertThat(String.valueOf(early.getFlashMap().get("problem")))
                 .startsWith("Answer every principle's questions before completing: ")
@@ -91,7 +95,8 @@ class CodeOfPracticeTest {
             }
         }
         mvc.perform(all.param("action", "complete")
-                        .param("review", LocalDate.now().plusYears(1).toString()))
+                        .params(io.camaudit.support.DateBoxes.of(
+                                "review", LocalDate.now().plusYears(1))))
                 .andReturn();
         CodeOfPractice.Assessment done = code.assessment(officer, id);
         assertThat(done.status()).isEqualTo("COMPLETE");
@@ -107,7 +112,8 @@ class CodeOfPracticeTest {
                         .param("principle", "security")
                         .param("text", "Block the cameras' cloud links at the firewall")
                         .param("owner", "IT security")
-                        .param("due", LocalDate.now().plusMonths(1).toString()))
+                        .params(io.camaudit.support.DateBoxes.of(
+                                "due", LocalDate.now().plusMonths(1))))
                 .andReturn();
         CodeOfPractice.ActionView action =
                 code.assessment(officer, id).actions().get(0);

@@ -71,7 +71,8 @@ class RemediationTest {
                         .param("device", String.valueOf(hikvision.id()))
                         .param("action", "REPLACE")
                         .param("owner", "Estates manager")
-                        .param("target", LocalDate.now().plusMonths(3).toString())
+                        .params(io.camaudit.support.DateBoxes.of(
+                                "target", LocalDate.now().plusMonths(3)))
                         .param("cost", "£1,250.50"))
                 .andReturn();
         assertThat(added.getFlashMap().get("notice")).isEqualTo("The action is planned.");
@@ -90,9 +91,12 @@ class RemediationTest {
                         .param("device", String.valueOf(hikvision.id()))
                         .param("action", "DISABLE_CAPABILITY")
                         .param("owner", "x")
-                        .param("target", "2027-02-30"))
+                        .param("target-day", "30")
+                        .param("target-month", "2")
+                        .param("target-year", "2027"))
                 .andReturn();
-        assertThat(String.valueOf(missing.getFlashMap().get("problem"))).contains("target date");
+        assertThat(String.valueOf(missing.getFlashMap().get("problem")))
+                .isEqualTo("The target date must be a real date, like 31 3 2027");
 
         remediation.update(
                 officer, action.id(), ActionStatus.IN_PROGRESS, "Ordered the Axis replacement", action.version());

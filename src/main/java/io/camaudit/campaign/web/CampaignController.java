@@ -49,15 +49,12 @@ class CampaignController {
             Viewer viewer,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String question,
-            @RequestParam(defaultValue = "") String deadline,
+            @RequestParam java.util.Map<String, String> form,
             @RequestParam(defaultValue = "") String sector,
             @RequestParam(defaultValue = "") String region,
             RedirectAttributes redirect) {
         try {
-            java.time.LocalDate due = Dates.parse(deadline);
-            if (due == null) {
-                throw new BadInputException("Enter the deadline like 31/1/2027");
-            }
+            java.time.LocalDate due = Dates.fromForm(form, "deadline", "the deadline", false);
             long id = campaigns.start(
                     viewer,
                     title,

@@ -78,10 +78,7 @@ class ComplianceController {
         try {
             LocalDate review = null;
             if (action.equals("complete")) {
-                review = io.camaudit.shared.web.Dates.parse(form.getOrDefault("review", ""));
-                if (review == null) {
-                    throw new BadInputException("Enter the review date like 1/12/2027");
-                }
+                review = io.camaudit.shared.web.Dates.fromForm(form, "review", "the review date", false);
             }
             code.save(viewer, id, answers, review);
             redirect.addFlashAttribute(
@@ -100,13 +97,10 @@ class ComplianceController {
             @RequestParam(defaultValue = "") String principle,
             @RequestParam(name = "text", defaultValue = "") String text,
             @RequestParam(defaultValue = "") String owner,
-            @RequestParam(defaultValue = "") String due,
+            @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         try {
-            LocalDate when = due.isBlank() ? null : io.camaudit.shared.web.Dates.parse(due);
-            if (!due.isBlank() && when == null) {
-                throw new BadInputException("Enter the due date like 31/3/2027");
-            }
+            LocalDate when = io.camaudit.shared.web.Dates.fromForm(form, "due", "the due date", true);
             code.addAction(viewer, id, principle, text, owner, when);
             redirect.addFlashAttribute("notice", "The action is in the plan.");
         } catch (BadInputException e) {

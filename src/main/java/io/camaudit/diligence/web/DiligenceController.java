@@ -147,8 +147,8 @@ class DiligenceController {
                             supplier,
                             questionnaire,
                             organisation,
-                            date(form, "askedOn", "the date asked", true),
-                            date(form, "deadline", "the deadline", false),
+                            io.camaudit.shared.web.Dates.fromForm(form, "askedOn", "the date asked", true),
+                            io.camaudit.shared.web.Dates.fromForm(form, "deadline", "the deadline", false),
                             access,
                             published,
                             email));
@@ -176,27 +176,6 @@ class DiligenceController {
      * A GOV.UK date input's three fields ({@code name-day}, {@code name-month}, {@code name-year}),
      * or one ISO date field {@code name} (scripts); null where all are empty and that is allowed.
      */
-    static @Nullable LocalDate date(Map<String, String> form, String name, String what, boolean optional) {
-        String iso = form.getOrDefault(name, "").strip();
-        String day = form.getOrDefault(name + "-day", "").strip();
-        String month = form.getOrDefault(name + "-month", "").strip();
-        String year = form.getOrDefault(name + "-year", "").strip();
-        if (iso.isEmpty() && day.isEmpty() && month.isEmpty() && year.isEmpty()) {
-            if (optional) {
-                return null;
-            }
-            throw new BadInputException("Enter " + what);
-        }
-        try {
-            return iso.isEmpty()
-                    ? LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day))
-                    : LocalDate.parse(iso);
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw new BadInputException(
-                    Character.toUpperCase(what.charAt(0)) + what.substring(1) + " must be a real date, like 31 1 2027");
-        }
-    }
-
     // -- one request ------------------------------------------------------------------------------
 
     @GetMapping("/diligence/requests/{id}")

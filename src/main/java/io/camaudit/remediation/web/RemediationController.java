@@ -63,7 +63,7 @@ class RemediationController {
             @RequestParam(defaultValue = "") String action,
             @RequestParam(defaultValue = "") String capability,
             @RequestParam(defaultValue = "") String owner,
-            @RequestParam(defaultValue = "") String target,
+            @RequestParam java.util.Map<String, String> form,
             @RequestParam(defaultValue = "") String cost,
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
@@ -77,10 +77,7 @@ class RemediationController {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("Choose the action");
             }
-            LocalDate due = target.isBlank() ? null : io.camaudit.shared.web.Dates.parse(target);
-            if (!target.isBlank() && due == null) {
-                throw new BadInputException("Enter the target date like 31/3/2027");
-            }
+            LocalDate due = io.camaudit.shared.web.Dates.fromForm(form, "target", "the target date", true);
             Long pence;
             try {
                 pence = cost.isBlank()
