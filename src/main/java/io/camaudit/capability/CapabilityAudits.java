@@ -822,51 +822,21 @@ public class CapabilityAudits {
             throw new io.camaudit.shared.ForbiddenException(
                     "The national picture is for the Commissioner's office and administrators");
         }
-        long devices = 0;
-        long facePresent = 0;
-        long faceOn = 0;
-        long faceUndeclared = 0;
-        long undeclared = 0;
-        long cloud = 0;
-        long services = 0;
-        long vulnerable = 0;
-        long worse = 0;
-        Instant last = null;
-        List<Long> bodies = rows.auditedOrganisations();
-        for (long organisation : bodies) {
-            CapabilitySummary s = summary(viewer, organisation);
-            devices += s.devices();
-            facePresent += s.facePresent();
-            faceOn += s.faceOn();
-            faceUndeclared += s.faceUndeclared();
-            undeclared += s.undeclared();
-            cloud += s.cloudOn();
-            services += s.servicesOn();
-            vulnerable += s.vulnerable();
-            worse += s.changedForTheWorse();
-            if (s.lastAudit() != null && (last == null || s.lastAudit().isAfter(last))) {
-                last = s.lastAudit();
-            }
-        }
-        return new NationalCapabilities(
-                bodies.size(),
-                new CapabilitySummary(
-                        devices,
-                        facePresent,
-                        faceOn,
-                        faceUndeclared,
-                        undeclared,
-                        cloud,
-                        services,
-                        vulnerable,
-                        worse,
-                        last));
+        List<CapabilityRows.Standing> latest = rows.latestStandings();
+        long bodies = latest.stream()
+                .mapToLong(CapabilityRows.Standing::organisationId)
+                .distinct()
+                .count();
+        return new NationalCapabilities(bodies, summarise(latest));
     }
 
     /** The body's present picture, from the latest audit of each address. */
     public CapabilitySummary summary(Viewer viewer, long organisationId) {
         register.organisation(viewer, organisationId);
-        List<CapabilityRows.ResultRow> latest = rows.latest(organisationId);
+        return summarise(rows.latestStandings(organisationId));
+    }
+
+    private static CapabilitySummary summarise(List<CapabilityRows.Standing> latest) {
         int face = Feature.FACE_RECOGNITION.ordinal();
         int detection = Feature.FACE_DETECTION.ordinal();
         long facePresent = 0;
@@ -878,7 +848,7 @@ public class CapabilityAudits {
         long vulnerable = 0;
         long worse = 0;
         Instant last = null;
-        for (CapabilityRows.ResultRow row : latest) {
+        for (CapabilityRows.Standing row : latest) {
             String s = row.standings();
             if (s.length() != Feature.values().length) {
                 continue; // written by another version of the features
@@ -908,6 +878,16 @@ public class CapabilityAudits {
                 vulnerable,
                 worse,
                 last);
+    }
+
+    /** The latest result of each of the body's devices, by device id. */
+    public Map<Long, ResultView> latestByDevice(Viewer viewer, long organisationId) {
+        register.organisation(viewer, organisationId);
+        Map<Long, ResultView> out = new HashMap<>();
+        for (CapabilityRows.ResultRow r : rows.latestByDevice(organisationId)) {
+            out.put(r.deviceId(), view(r));
+        }
+        return out;
     }
 
     /** The latest result of each address of the body. */

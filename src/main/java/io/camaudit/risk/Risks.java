@@ -93,6 +93,13 @@ public class Risks {
         Map<Long, List<AlertView>> alerts = egress.alerts(viewer, organisationId, null).stream()
                 .filter(a -> !a.status().equals("RESOLVED"))
                 .collect(Collectors.groupingBy(AlertView::deviceId));
+        // One read of every device's latest audit for the body's page; the device's own for its page.
+        Map<Long, ResultView> audited = only == null
+                ? capabilities.latestByDevice(viewer, organisationId)
+                : capabilities
+                        .latestForDevice(viewer, organisationId, only)
+                        .map(r -> Map.of(only, r))
+                        .orElse(Map.of());
         List<DeviceRisk> devices = new ArrayList<>();
         for (RiskRows.DeviceRow d : rows.devices(organisationId)) {
             if (only != null && d.id() != only) {
@@ -114,7 +121,10 @@ public class Risks {
             if ("SCHOOL".equals(d.siteKind()) || "HOSPITAL".equals(d.siteKind())) {
                 holding.put("site-school", d.site() + " is a " + d.siteKind().toLowerCase(java.util.Locale.ROOT));
             }
-            capabilities(viewer, organisationId, d.id(), holding);
+            ResultView result = audited.get(d.id());
+            if (result != null) {
+                capabilities(result, holding);
+            }
             List<AlertView> open = alerts.getOrDefault(d.id(), List.of());
             if (!open.isEmpty()) {
                 holding.put(
@@ -153,13 +163,9 @@ public class Risks {
     }
 
     /** The factors the device's latest capability audit shows. */
-    private void capabilities(Viewer viewer, long organisationId, long deviceId, Map<String, String> holding) {
-        Optional<ResultView> result = capabilities.latestForDevice(viewer, organisationId, deviceId);
-        if (result.isEmpty()) {
-            return;
-        }
-        String when = "audited " + result.get().recordedAt().toString().substring(0, 10);
-        for (ResultDetail.FeatureRow f : result.get().detail().features()) {
+    private static void capabilities(ResultView result, Map<String, String> holding) {
+        String when = "audited " + result.recordedAt().toString().substring(0, 10);
+        for (ResultDetail.FeatureRow f : result.detail().features()) {
             boolean on = f.enabled().equals("YES");
             switch (f.feature()) {
                 case "FACE_RECOGNITION", "FACE_DETECTION" -> {
@@ -192,7 +198,7 @@ public class Risks {
         if (holding.containsKey("face-on")) {
             holding.remove("face-present");
         }
-        result.get().detail().vulnerabilities().stream()
+        result.detail().vulnerabilities().stream()
                 .filter(v -> v.exposure().equals("AFFECTED") || v.exposure().equals("LIKELY"))
                 .findFirst()
                 .ifPresent(v -> holding.put("known-exploited", v.cve() + " (" + v.exposureLabel() + "): " + v.title()));

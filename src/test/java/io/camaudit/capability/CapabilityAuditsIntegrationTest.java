@@ -132,6 +132,19 @@ class CapabilityAuditsIntegrationTest {
         assertThat(summary.undeclared()).isEqualTo(1);
         assertThat(summary.cloudOn()).isEqualTo(1);
         assertThat(summary.sentence()).startsWith("2 devices audited: 1 with face recognition or detection present");
+        // The nation's figures are every audited body's present picture added up, read in one go.
+        CapabilityAudits.NationalCapabilities national = audits.national(Estates.ADMIN);
+        java.util.List<Long> audited =
+                jdbc.queryForList("select distinct organisation_id from capability_result", Long.class);
+        assertThat(national.bodies()).isEqualTo(audited.size()).isGreaterThanOrEqualTo(1);
+        assertThat(national.devices().devices())
+                .isEqualTo(audited.stream()
+                        .mapToLong(o -> audits.summary(Estates.ADMIN, o).devices())
+                        .sum());
+        assertThat(national.devices().faceOn())
+                .isEqualTo(audited.stream()
+                        .mapToLong(o -> audits.summary(Estates.ADMIN, o).faceOn())
+                        .sum());
         Device registered = register.device(officer, camera.id());
         assertThat(deviceNotes.stream().flatMap(n -> n.notesFor(officer, registered).stream()))
                 .filteredOn(n -> n.label().equals("Capabilities"))

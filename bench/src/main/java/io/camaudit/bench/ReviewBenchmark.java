@@ -35,6 +35,8 @@ public final class ReviewBenchmark {
     private static final int BODIES = 5_000;
     private static final int DEVICES = 1_500_000;
     private static final int ROUNDS = 5;
+    /** Bodies whose cameras were capability-audited: every device once, a third of them twice. */
+    private static final int AUDITED = 1_000;
     private static final String[][] MAKES = {
         {"Hikvision", "hikvision", null}, {"HiLook", "hikvision", "HiLook"}, {"EZVIZ", "hikvision", "EZVIZ"},
         {"Dahua", "dahua", null}, {"Imou", "dahua", "Imou"}, {"Axis", "axis", null}, {"Hanwha Vision", "hanwha", null},
@@ -59,12 +61,15 @@ public final class ReviewBenchmark {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long start = System.nanoTime();
             fill(jdbc);
+            audits(jdbc, context.getBean(tools.jackson.databind.json.JsonMapper.class));
             if (postgresUrl != null) {
                 jdbc.execute("analyze");
             } else {
                 jdbc.execute("set optimize_reuse_results 0"); // time the query, not H2's cache of its result
             }
-            System.out.printf(Locale.ROOT, "%s: filled %,d bodies and %,d devices in %.0f s%n", database, BODIES, DEVICES,
+            System.out.printf(Locale.ROOT, "%s: filled %,d bodies and %,d devices, %,d capability results of %,d audited"
+                    + " bodies, in %.0f s%n", database, BODIES, DEVICES,
+                    jdbc.queryForObject("select count(*) from capability_result", Long.class), AUDITED,
                     (System.nanoTime() - start) / 1e9);
             long counting = System.nanoTime();
             context.getBean(io.camaudit.review.ReviewCounts.class).recountAll();
@@ -98,6 +103,29 @@ public final class ReviewBenchmark {
             }
             Arrays.sort(page);
             Arrays.sort(pdf);
+            double[] capabilities = new double[ROUNDS];
+            double[] risk = new double[ROUNDS];
+            long audited = jdbc.queryForObject("select min(organisation_id) from capability_result", Long.class);
+            io.camaudit.risk.Risks risks = context.getBean(io.camaudit.risk.Risks.class);
+            int scored = 0;
+            for (int i = 0; i < ROUNDS; i++) {
+                long t = System.nanoTime();
+                io.camaudit.capability.CapabilityAudits.NationalCapabilities n = review.capabilities(auditor);
+                capabilities[i] = (System.nanoTime() - t) / 1e6;
+                if (i == 0) {
+                    System.out.printf(Locale.ROOT, "%s: capabilities across %,d audited bodies, %,d devices%n", database,
+                            n.bodies(), n.devices().devices());
+                }
+                t = System.nanoTime();
+                scored = risks.of(auditor, audited).devices().size();
+                risk[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(capabilities);
+            Arrays.sort(risk);
+            System.out.printf(Locale.ROOT, "%s: the capabilities section alone: median %.0f ms, slowest %.0f ms%n", database,
+                    capabilities[ROUNDS / 2], capabilities[ROUNDS - 1]);
+            System.out.printf(Locale.ROOT, "%s: one audited body's risk page (%,d devices scored): median %.0f ms, slowest"
+                    + " %.0f ms%n", database, scored, risk[ROUNDS / 2], risk[ROUNDS - 1]);
             System.out.printf(Locale.ROOT, "%s: %,d bodies, %,d devices, %d%% running listed makers' devices%n", database,
                     last.bodies(), last.devices(), last.overall().percent());
             System.out.printf(Locale.ROOT, "%s: the page's figures, charts and sections: median %.0f ms, slowest %.0f ms (target: under"
@@ -169,6 +197,51 @@ public final class ReviewBenchmark {
         jdbc.update("insert into device_resolution (device_id, organisation_id, device_version, maker, sold_as, relation,"
                 + " confidence, needs_review, evidence, bundle_version, resolved_at) select d.id, d.organisation_id, 0, "
                 + maker + " end, " + brand + " end, null, 1.0, false, '[]', 'bench', ? from device d", now);
+    }
+
+    /**
+     * Capability audits of the first {@link #AUDITED} bodies: one of every device, then a second of
+     * every third device (so "the latest of each address" has a choice to make), each result with
+     * details of a realistic size (every feature with its reading).
+     */
+    private static void audits(JdbcTemplate jdbc, tools.jackson.databind.json.JsonMapper json) {
+        long firstOrg = jdbc.queryForObject("select min(id) from organisation", Long.class);
+        Timestamp earlier = Timestamp.from(Instant.now().minusSeconds(86_400 * 90));
+        Timestamp later = Timestamp.from(Instant.now().minusSeconds(86_400));
+        List<Object[]> audits = new ArrayList<>();
+        for (int b = 0; b < AUDITED; b++) {
+            for (Timestamp at : List.of(earlier, later)) {
+                audits.add(new Object[] {firstOrg + b, "10.0.0.0/16", "FINISHED", 1, "bench", "bench", "bench", at, at});
+            }
+        }
+        jdbc.batchUpdate("insert into capability_audit (organisation_id, scope, status, addresses, rules_version,"
+                + " intel_version, started_by, started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", audits);
+        List<io.camaudit.capability.ResultDetail.FeatureRow> features = new ArrayList<>();
+        for (io.camaudit.capability.engine.Feature f : io.camaudit.capability.engine.Feature.values()) {
+            features.add(new io.camaudit.capability.ResultDetail.FeatureRow(f.name(), f.label(), f.kind().name(), "YES",
+                    f == io.camaudit.capability.engine.Feature.CLOUD_LINK ? "YES" : "NO", "NO", "PRESENT", "Present",
+                    "grey", false, List.of("read from the device's configuration"),
+                    List.of(new io.camaudit.capability.ResultDetail.EvidenceRow("GET /ISAPI/System/capabilities",
+                            "<isSupportFaceDetect>true</isSupportFaceDetect>", "2026-11-30T10:00:00Z", "rule-" + f.name(),
+                            "vendor documentation"))));
+        }
+        String details = json.writeValueAsString(new io.camaudit.capability.ResultDetail("Hikvision", null, "DS-2CD",
+                "44:19:b6:00:00:01", List.of(80, 554), "without credentials", features, List.of(), List.of(), null,
+                List.of(), List.of(), 120, "bench"));
+        String[] standings = {"PPAAAPAOAAAA", "OPAAAPAAAAAA", "UAAAAPAOOAAA", "AAAAAPAAAAAA"};
+        for (int pass = 0; pass < 2; pass++) {
+            Timestamp at = pass == 0 ? earlier : later;
+            for (int k = 0; k < standings.length; k++) {
+                jdbc.update("insert into capability_result (audit_id, organisation_id, device_id, address, maker, model,"
+                        + " firmware, access, standings, vulnerabilities, changes, worse_changes, details, recorded_at)"
+                        + " select a.id, d.organisation_id, d.id, concat('10.0.', cast(d.id as varchar(20))), d.manufacturer,"
+                        + " d.model, null, 'OPEN', ?, ?, 0, ?, ?, ? from device d join capability_audit a on"
+                        + " a.organisation_id = d.organisation_id and a.started_at = ? where d.organisation_id < ? and"
+                        + " mod(d.id, 4) = ?" + (pass == 1 ? " and mod(d.id, 3) = 0" : ""),
+                        standings[k], k == 2 ? "CVE-2021-36260" : "", pass == 1 && k == 1 ? 1 : 0, details, at, at,
+                        firstOrg + AUDITED, k);
+            }
+        }
     }
 
     private static void insert(JdbcTemplate jdbc, List<Object[]> batch) {

@@ -74,6 +74,10 @@ public class CapabilityRows {
             String details,
             Instant recordedAt) {}
 
+    /** What a result says for counting, without its details: one letter a feature, and so on. */
+    public record Standing(
+            long organisationId, String standings, String vulnerabilities, int worseChanges, Instant recordedAt) {}
+
     public record ScheduleRow(long organisationId, int everyDays, String scope, Instant nextRunAt, String setBy) {}
 
     private final JdbcClient jdbc;
@@ -312,6 +316,43 @@ public class CapabilityRows {
                 .list();
     }
 
+    private static final String LATEST_STANDINGS = "select r.organisation_id, r.standings, r.vulnerabilities,"
+            + " r.worse_changes, r.recorded_at from capability_result r where %s r.id = (select max(l.id) from"
+            + " capability_result l where l.organisation_id = r.organisation_id and l.address = r.address)";
+
+    /** The standing of the latest result for each address of the body, for its summary. */
+    public List<Standing> latestStandings(long organisationId) {
+        return jdbc.sql(LATEST_STANDINGS.formatted("r.organisation_id = ? and"))
+                .param(organisationId)
+                .query(CapabilityRows::standing)
+                .list();
+    }
+
+    /** The standing of the latest result for each address of every body, for the national picture. */
+    public List<Standing> latestStandings() {
+        return jdbc.sql(LATEST_STANDINGS.formatted(""))
+                .query(CapabilityRows::standing)
+                .list();
+    }
+
+    /** The latest result of each of the body's devices, by device (one read for a body's risk scores). */
+    public List<ResultRow> latestByDevice(long organisationId) {
+        return jdbc.sql("select * from capability_result r where r.organisation_id = ? and r.device_id is not null"
+                        + " and r.id = (select max(l.id) from capability_result l where l.device_id = r.device_id)")
+                .param(organisationId)
+                .query(CapabilityRows::result)
+                .list();
+    }
+
+    private static Standing standing(ResultSet rs, int n) throws SQLException {
+        return new Standing(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getTimestamp(5).toInstant());
+    }
+
     private static ResultRow result(ResultSet rs, int n) throws SQLException {
         return new ResultRow(
                 rs.getLong("id"),
@@ -404,9 +445,4 @@ public class CapabilityRows {
     }
 
     /** The bodies any capability audit has results for. */
-    public List<Long> auditedOrganisations() {
-        return jdbc.sql("select distinct organisation_id from capability_result order by organisation_id")
-                .query((rs, n) -> rs.getLong(1))
-                .list();
-    }
 }
