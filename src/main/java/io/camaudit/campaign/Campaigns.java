@@ -151,30 +151,40 @@ public class Campaigns {
 
     public List<CampaignView> campaigns(Viewer viewer) {
         requireOffice(viewer);
+        Map<Long, String> names = names();
         return rows.campaigns().stream()
-                .map(c -> view(c, rows.requests(c.id())))
+                .map(c -> view(c, rows.requests(c.id()), names))
                 .toList();
     }
 
     public CampaignView campaign(Viewer viewer, long id) {
         requireOffice(viewer);
         CampaignRows.CampaignRow c = rows.campaign(id).orElseThrow(() -> new NotFoundException("Campaign " + id));
-        return view(c, rows.requests(id));
+        return view(c, rows.requests(id), names());
+    }
+
+    /** Every body's name, read once for a campaign's thousands of requests. */
+    private Map<Long, String> names() {
+        Map<Long, String> names = new java.util.HashMap<>();
+        register.organisations(SYSTEM).forEach(o -> names.put(o.id(), o.name()));
+        return names;
     }
 
     /** A body's requests, newest first (its officers' notices). */
     public List<RequestView> requestsOf(Viewer viewer, long organisationId) {
         register.organisation(viewer, organisationId);
+        Map<Long, String> name = Map.of(
+                organisationId, register.organisation(viewer, organisationId).name());
         return rows.requestsOf(organisationId).stream()
-                .map(r -> request(r, rows.campaign(r.campaignId()).orElseThrow()))
+                .map(r -> request(r, rows.campaign(r.campaignId()).orElseThrow(), name))
                 .toList();
     }
 
     public RequestView request(Viewer viewer, long requestId) {
         CampaignRows.RequestRow r =
                 rows.request(requestId).orElseThrow(() -> new NotFoundException("Request " + requestId));
-        register.organisation(viewer, r.organisationId());
-        return request(r, rows.campaign(r.campaignId()).orElseThrow());
+        Organisation body = register.organisation(viewer, r.organisationId());
+        return request(r, rows.campaign(r.campaignId()).orElseThrow(), Map.of(body.id(), body.name()));
     }
 
     /** The mail sent to the body about its request, oldest first. */
@@ -247,17 +257,18 @@ public class Campaigns {
         return r;
     }
 
-    private CampaignView view(CampaignRows.CampaignRow c, List<CampaignRows.RequestRow> requests) {
+    private CampaignView view(
+            CampaignRows.CampaignRow c, List<CampaignRows.RequestRow> requests, Map<Long, String> names) {
         return new CampaignView(
                 c.id(),
                 c.title(),
                 c.question(),
                 c.deadline(),
                 c.createdBy(),
-                requests.stream().map(r -> request(r, c)).toList());
+                requests.stream().map(r -> request(r, c, names)).toList());
     }
 
-    private RequestView request(CampaignRows.RequestRow r, CampaignRows.CampaignRow c) {
+    private RequestView request(CampaignRows.RequestRow r, CampaignRows.CampaignRow c, Map<Long, String> names) {
         LocalDate asked = LocalDate.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC);
         LocalDate today = LocalDate.now(clock);
         String standing = switch (r.status()) {
@@ -276,7 +287,7 @@ public class Campaigns {
                 c.question(),
                 c.deadline(),
                 r.organisationId(),
-                register.organisation(SYSTEM, r.organisationId()).name(),
+                names.get(r.organisationId()),
                 r.status(),
                 r.batchId(),
                 r.reason(),
