@@ -384,6 +384,7 @@ public class CapabilityAudits {
                     LOG.error("capability audit {}: {} could not be recorded", id, address.getHostAddress(), error);
                 }
             });
+            summarise(organisationId); // before the audit is seen to end, so its figures are there
             rows.finish(
                     id,
                     outcome.cancelled() ? "CANCELLED" : "DONE",
@@ -393,9 +394,11 @@ public class CapabilityAudits {
                     null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            summarise(organisationId); // before the audit is seen to end, so its figures are there
             rows.finish(id, "INTERRUPTED", done.get(), answered.get(), Instant.now(clock), null);
         } catch (RuntimeException e) {
             LOG.error("capability audit {} failed", id, e);
+            summarise(organisationId); // before the audit is seen to end, so its figures are there
             rows.finish(
                     id,
                     "FAILED",
@@ -406,6 +409,15 @@ public class CapabilityAudits {
         } finally {
             running.remove(id);
             slots.decrementAndGet();
+        }
+    }
+
+    /** The body's summary counted again after an audit, whatever its end; a failure here is logged, not thrown. */
+    private void summarise(long organisationId) {
+        try {
+            summariseAgain(organisationId);
+        } catch (RuntimeException e) {
+            LOG.error("the capability summary of organisation {} could not be counted", organisationId, e);
         }
     }
 
@@ -757,6 +769,13 @@ public class CapabilityAudits {
 
     @EventListener(ApplicationReadyEvent.class)
     void startTicking() {
+        ticker.execute(() -> {
+            try {
+                summariseMissing();
+            } catch (RuntimeException e) {
+                LOG.error("the capability summaries of bodies audited before could not be counted", e);
+            }
+        });
         if (scheduled) {
             ticker.scheduleWithFixedDelay(this::tick, 1, 60, TimeUnit.SECONDS);
         }
@@ -822,12 +841,45 @@ public class CapabilityAudits {
             throw new io.camaudit.shared.ForbiddenException(
                     "The national picture is for the Commissioner's office and administrators");
         }
-        List<CapabilityRows.Standing> latest = rows.latestStandings();
-        long bodies = latest.stream()
-                .mapToLong(CapabilityRows.Standing::organisationId)
-                .distinct()
-                .count();
-        return new NationalCapabilities(bodies, summarise(latest));
+        List<CapabilitySummary> bodies = rows.summaries();
+        Instant last = null;
+        for (CapabilitySummary s : bodies) {
+            last = s.lastAudit() != null && (last == null || s.lastAudit().isAfter(last)) ? s.lastAudit() : last;
+        }
+        return new NationalCapabilities(
+                bodies.size(),
+                new CapabilitySummary(
+                        bodies.stream().mapToLong(CapabilitySummary::devices).sum(),
+                        bodies.stream()
+                                .mapToLong(CapabilitySummary::facePresent)
+                                .sum(),
+                        bodies.stream().mapToLong(CapabilitySummary::faceOn).sum(),
+                        bodies.stream()
+                                .mapToLong(CapabilitySummary::faceUndeclared)
+                                .sum(),
+                        bodies.stream().mapToLong(CapabilitySummary::undeclared).sum(),
+                        bodies.stream().mapToLong(CapabilitySummary::cloudOn).sum(),
+                        bodies.stream().mapToLong(CapabilitySummary::servicesOn).sum(),
+                        bodies.stream().mapToLong(CapabilitySummary::vulnerable).sum(),
+                        bodies.stream()
+                                .mapToLong(CapabilitySummary::changedForTheWorse)
+                                .sum(),
+                        last));
+    }
+
+    /** Counts the body's present picture again into its summary row, as one of its audits ends. */
+    void summariseAgain(long organisationId) {
+        rows.saveSummary(organisationId, summarise(rows.latestStandings(organisationId)));
+    }
+
+    /**
+     * Counts the bodies audited before summaries were kept; at start-up, in the background. Returns
+     * how many were counted.
+     */
+    public int summariseMissing() {
+        List<Long> missing = rows.unsummarised();
+        missing.forEach(this::summariseAgain);
+        return missing.size();
     }
 
     /** The body's present picture, from the latest audit of each address. */

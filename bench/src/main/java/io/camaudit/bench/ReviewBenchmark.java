@@ -71,6 +71,11 @@ public final class ReviewBenchmark {
                     + " bodies, in %.0f s%n", database, BODIES, DEVICES,
                     jdbc.queryForObject("select count(*) from capability_result", Long.class), AUDITED,
                     (System.nanoTime() - start) / 1e9);
+            long summarising = System.nanoTime();
+            int summarised = context.getBean(io.camaudit.capability.CapabilityAudits.class).summariseMissing();
+            System.out.printf(Locale.ROOT, "%s: counted %,d audited bodies' capability summaries in %.1f s (as at start-up"
+                    + " after the upgrade; then each as its audit ends)%n", database, summarised,
+                    (System.nanoTime() - summarising) / 1e9);
             long counting = System.nanoTime();
             context.getBean(io.camaudit.review.ReviewCounts.class).recountAll();
             System.out.printf(Locale.ROOT, "%s: counted every body's devices again in %.1f s (at start-up, in the"

@@ -317,21 +317,66 @@ public class CapabilityRows {
     }
 
     private static final String LATEST_STANDINGS = "select r.organisation_id, r.standings, r.vulnerabilities,"
-            + " r.worse_changes, r.recorded_at from capability_result r where %s r.id = (select max(l.id) from"
+            + " r.worse_changes, r.recorded_at from capability_result r where r.organisation_id = ? and r.id ="
+            + " (select max(l.id) from"
             + " capability_result l where l.organisation_id = r.organisation_id and l.address = r.address)";
 
     /** The standing of the latest result for each address of the body, for its summary. */
     public List<Standing> latestStandings(long organisationId) {
-        return jdbc.sql(LATEST_STANDINGS.formatted("r.organisation_id = ? and"))
+        return jdbc.sql(LATEST_STANDINGS)
                 .param(organisationId)
                 .query(CapabilityRows::standing)
                 .list();
     }
 
-    /** The standing of the latest result for each address of every body, for the national picture. */
-    public List<Standing> latestStandings() {
-        return jdbc.sql(LATEST_STANDINGS.formatted(""))
-                .query(CapabilityRows::standing)
+    /** Writes the body's summary in place of the one before; a body with no result has none. */
+    public void saveSummary(long organisationId, io.camaudit.capability.CapabilitySummary s) {
+        jdbc.sql("delete from capability_summary where organisation_id = ?")
+                .param(organisationId)
+                .update();
+        if (s.devices() == 0) {
+            return;
+        }
+        jdbc.sql("insert into capability_summary (organisation_id, devices, face_present, face_on, face_undeclared,"
+                        + " undeclared, cloud_on, services_on, vulnerable, worse, last_audit)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        organisationId,
+                        s.devices(),
+                        s.facePresent(),
+                        s.faceOn(),
+                        s.faceUndeclared(),
+                        s.undeclared(),
+                        s.cloudOn(),
+                        s.servicesOn(),
+                        s.vulnerable(),
+                        s.changedForTheWorse(),
+                        s.lastAudit() == null ? null : Timestamp.from(s.lastAudit()))
+                .update();
+    }
+
+    /** Every audited body's summary. */
+    public List<io.camaudit.capability.CapabilitySummary> summaries() {
+        return jdbc.sql("select * from capability_summary")
+                .query((rs, n) -> new io.camaudit.capability.CapabilitySummary(
+                        rs.getLong("devices"),
+                        rs.getLong("face_present"),
+                        rs.getLong("face_on"),
+                        rs.getLong("face_undeclared"),
+                        rs.getLong("undeclared"),
+                        rs.getLong("cloud_on"),
+                        rs.getLong("services_on"),
+                        rs.getLong("vulnerable"),
+                        rs.getLong("worse"),
+                        instant(rs, "last_audit")))
+                .list();
+    }
+
+    /** Bodies with results but no summary yet (audited before summaries were kept). */
+    public List<Long> unsummarised() {
+        return jdbc.sql("select distinct r.organisation_id from capability_result r where not exists (select 1 from"
+                        + " capability_summary s where s.organisation_id = r.organisation_id)")
+                .query((rs, n) -> rs.getLong(1))
                 .list();
     }
 
@@ -445,4 +490,8 @@ public class CapabilityRows {
     }
 
     /** The bodies any capability audit has results for. */
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
 }
