@@ -87,7 +87,13 @@ public class Outbox {
     /** Queues what has fallen due, reports what a stopped sender left, and sends what is queued. */
     public synchronized void tick() {
         LocalDate today = LocalDate.now(clock);
-        due.orderedStream().forEach(d -> d.queueDue(this, today));
+        due.orderedStream().forEach(d -> {
+            try {
+                d.queueDue(this, today);
+            } catch (RuntimeException e) { // one feature's failure must not hold back the others' mail
+                LOG.error("{} could not queue the mail due today", d.getClass().getSimpleName(), e);
+            }
+        });
         Instant now = Instant.now(clock);
         for (OutboxRows.Queued m : rows.interrupted(now.minus(STUCK))) {
             rows.failed(
