@@ -20,6 +20,11 @@ public interface Directory {
     @Nullable
     Device byAddress(Ip address);
 
+    /** The device at an IPv4 address given as its 32 bits; an implementation may answer without making an {@link Ip}. */
+    default @Nullable Device byAddress4(int address) {
+        return byAddress(Ip.v4(address));
+    }
+
     @Nullable
     Device byMac(long mac);
 }

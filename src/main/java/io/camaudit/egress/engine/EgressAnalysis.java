@@ -61,6 +61,141 @@ public final class EgressAnalysis {
         }
     }
 
+    /**
+     * The flow being analysed, reused from one to the next: its fields, with its {@link Ip}s and
+     * its {@link Flow} made only when something keeps them (an alert's evidence, a new alert, a
+     * look-up by name), since most flows out only add to counts. {@code high} and {@code low} are
+     * the destination's, as {@link Ip} holds them.
+     */
+    private static final class Row {
+        boolean sourceV4;
+        boolean destinationV4;
+        String exporter = "";
+        long domain;
+        long start;
+        long end;
+        int source4;
+        int destination4;
+        long high;
+        long low;
+        int sourcePort;
+        int destinationPort;
+        int protocol;
+        long bytes;
+        long packets;
+        long sourceMac;
+        long destinationMac;
+        int flags;
+
+        @Nullable
+        Flow flow;
+
+        @Nullable
+        Ip source;
+
+        @Nullable
+        Ip destination;
+
+        void of(Flow f) {
+            flow = f;
+            source = f.source();
+            destination = f.destination();
+            sourceV4 = source.v4();
+            destinationV4 = destination.v4();
+            source4 = (int) source.low();
+            destination4 = (int) destination.low();
+            high = destination.high();
+            low = destination.low();
+            exporter = f.exporter();
+            domain = f.observationDomain();
+            start = f.start();
+            end = f.end();
+            sourcePort = f.sourcePort();
+            destinationPort = f.destinationPort();
+            protocol = f.protocol();
+            bytes = f.bytes();
+            packets = f.packets();
+            sourceMac = f.sourceMac();
+            destinationMac = f.destinationMac();
+            flags = f.tcpFlags();
+        }
+
+        @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields, as the decoder reads them
+        void of4(
+                String exporter,
+                long domain,
+                long start,
+                long end,
+                int source,
+                int destination,
+                int sourcePort,
+                int destinationPort,
+                int protocol,
+                long bytes,
+                long packets,
+                long sourceMac,
+                long destinationMac,
+                int flags) {
+            this.flow = null;
+            this.source = null;
+            this.destination = null;
+            this.sourceV4 = true;
+            this.destinationV4 = true;
+            this.exporter = exporter;
+            this.domain = domain;
+            this.start = start;
+            this.end = end;
+            this.source4 = source;
+            this.destination4 = destination;
+            this.high = 0;
+            this.low = destination & 0xFFFF_FFFFL;
+            this.sourcePort = sourcePort;
+            this.destinationPort = destinationPort;
+            this.protocol = protocol;
+            this.bytes = bytes;
+            this.packets = packets;
+            this.sourceMac = sourceMac;
+            this.destinationMac = destinationMac;
+            this.flags = flags;
+        }
+
+        Ip source() {
+            if (source == null) {
+                source = Ip.v4(source4);
+            }
+            return source;
+        }
+
+        Ip destination() {
+            if (destination == null) {
+                destination = Ip.v4(destination4);
+            }
+            return destination;
+        }
+
+        Flow flow() {
+            if (flow == null) {
+                flow = new Flow(
+                        exporter,
+                        domain,
+                        start,
+                        end,
+                        source(),
+                        destination(),
+                        sourcePort,
+                        destinationPort,
+                        protocol,
+                        bytes,
+                        packets,
+                        sourceMac,
+                        destinationMac,
+                        flags);
+            }
+            return flow;
+        }
+    }
+
+    private final Row row = new Row();
     private final EgressData data;
     private final Prefixes own;
     private final Prefixes allowed;
@@ -176,8 +311,7 @@ public final class EgressAnalysis {
      */
     public void counted4(int source, long sourceMac) {
         countedFlows++;
-        if (directory.byAddress(Ip.v4(source)) != null
-                || (sourceMac != Flow.NO_MAC && directory.byMac(sourceMac) != null)) {
+        if (directory.byAddress4(source) != null || (sourceMac != Flow.NO_MAC && directory.byMac(sourceMac) != null)) {
             countedFromDevices++;
         }
     }
@@ -187,6 +321,44 @@ public final class EgressAnalysis {
             @Override
             public void flow(Flow flow) {
                 EgressAnalysis.this.flow(flow);
+            }
+
+            @Override
+            public boolean takesFields() {
+                return true;
+            }
+
+            @Override
+            public void flow4(
+                    String exporter,
+                    long domain,
+                    long start,
+                    long end,
+                    int source,
+                    int destination,
+                    int sourcePort,
+                    int destinationPort,
+                    int protocol,
+                    long bytes,
+                    long packets,
+                    long sourceMac,
+                    long destinationMac,
+                    int flags) {
+                EgressAnalysis.this.flow4(
+                        exporter,
+                        domain,
+                        start,
+                        end,
+                        source,
+                        destination,
+                        sourcePort,
+                        destinationPort,
+                        protocol,
+                        bytes,
+                        packets,
+                        sourceMac,
+                        destinationMac,
+                        flags);
             }
 
             @Override
@@ -234,40 +406,91 @@ public final class EgressAnalysis {
     }
 
     public void flow(Flow flow) {
+        row.of(flow);
+        analyse();
+    }
+
+    /**
+     * An IPv4 flow given by its fields, as a decoder reads it: analysed as {@link #flow} would,
+     * with its {@link Flow} (and its addresses' {@link Ip}s) made only where one is kept.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields, as the decoder reads them
+    public void flow4(
+            String exporter,
+            long domain,
+            long start,
+            long end,
+            int source,
+            int destination,
+            int sourcePort,
+            int destinationPort,
+            int protocol,
+            long bytes,
+            long packets,
+            long sourceMac,
+            long destinationMac,
+            int flags) {
+        row.of4(
+                exporter,
+                domain,
+                start,
+                end,
+                source,
+                destination,
+                sourcePort,
+                destinationPort,
+                protocol,
+                bytes,
+                packets,
+                sourceMac,
+                destinationMac,
+                flags);
+        analyse();
+    }
+
+    /** The flow in {@link #row}: joined to its device, checked against every rule and counted into its alerts. */
+    private void analyse() {
+        Row f = row;
         flows++;
-        Directory.Device device = directory.byAddress(flow.source());
-        if (device == null && flow.sourceMac() != Flow.NO_MAC) {
-            device = directory.byMac(flow.sourceMac());
+        Directory.Device device = f.sourceV4 ? directory.byAddress4(f.source4) : directory.byAddress(f.source());
+        if (device == null && f.sourceMac != Flow.NO_MAC) {
+            device = directory.byMac(f.sourceMac);
         }
         if (device == null) {
             return;
         }
         fromDevices++;
-        Ip destination = flow.destination();
-        if (own.contains(destination) || allowed.contains(destination) || !routable(destination)) {
-            return;
+        if (f.destinationV4) {
+            long d = f.low;
+            if (own.contains4(d) || allowed.contains4(d) || !routable4(d)) {
+                return;
+            }
+        } else {
+            Ip destination = f.destination();
+            if (own.contains(destination) || allowed.contains(destination) || !routable(destination)) {
+                return;
+            }
         }
-        String name = names.isEmpty() ? null : names.get(new NameKey(flow.source(), destination));
+        String name = names.isEmpty() ? null : names.get(new NameKey(f.source(), f.destination()));
         Hour hour = null;
         if (volumeRules.length > 0) {
-            hour = hour(device, flow.start());
-            hour.bytes += flow.bytes();
+            hour = hour(device, f.start);
+            hour.bytes += f.bytes;
         }
-        Pair pair = pairs.get(device.id(), destination);
+        Pair pair = pairs.get(device.id(), f.high, f.low, f.destinationV4);
         if (pair == null && (pairs.full() || alerts.size() >= MAX_ALERTS)) {
             // Beyond the limit a new destination can raise nothing: no place is looked up for it.
-            if (outsideRule
-                    || endpointFor(device, name, destination, flow.protocol(), flow.destinationPort()) != null) {
+            if (outsideRule || endpointFor(device, name, f) != null) {
                 dropped++;
             }
             if (hour != null) {
-                volumeOnly(hour, device, flow);
+                volumeOnly(hour, device);
             }
             return;
         }
-        Endpoint endpoint = endpointFor(device, name, destination, flow.protocol(), flow.destinationPort());
+        Endpoint endpoint = endpointFor(device, name, f);
         if (pair == null) {
-            pair = pair(device, destination);
+            pair = pair(device, f.destination());
         }
         String country = pair.country;
         for (int r = 0; r < rules.length; r++) {
@@ -282,48 +505,50 @@ public final class EgressAnalysis {
             if (!holds) {
                 continue;
             }
-            Open alert = rule.kind() == Rule.Kind.VOLUME
-                    ? open(hour.alerts, r, device, Ip.NONE)
-                    : open(pair.alerts, r, device, destination);
+            Open[] slots = rule.kind() == Rule.Kind.VOLUME ? hour.alerts : pair.alerts;
+            Open alert = slots[r] != null
+                    ? slots[r]
+                    : open(slots, r, device, rule.kind() == Rule.Kind.VOLUME ? Ip.NONE : f.destination());
             if (alert != null) {
-                record(alert, flow, name, endpoint, country, pair.asn);
+                record(alert, name, endpoint, country, pair.asn);
             }
         }
     }
 
     /** A flow to a destination beyond the alert limit still counts towards its device's volume. */
-    private void volumeOnly(Hour hour, Directory.Device device, Flow flow) {
+    private void volumeOnly(Hour hour, Directory.Device device) {
         for (int r : volumeRules) {
             if (hour.bytes > limits[r]) {
                 Open alert = open(hour.alerts, r, device, Ip.NONE);
                 if (alert != null) {
-                    record(alert, flow, null, null, null, null);
+                    record(alert, null, null, null, null);
                 }
             }
         }
     }
 
+    /** Counts the flow in {@link #row} into the alert; keeps it as evidence while the alert has room. */
     private void record(
             Open alert,
-            Flow flow,
             @Nullable String name,
             @Nullable Endpoint endpoint,
             @Nullable String country,
             Geo.@Nullable Asn asn) {
-        alert.port = flow.destinationPort();
-        alert.protocol = flow.protocol();
+        Row f = row;
+        alert.port = f.destinationPort;
+        alert.protocol = f.protocol;
         alert.name = name != null ? name : alert.name;
         alert.endpoint = endpoint != null ? endpoint : alert.endpoint;
         alert.country = country != null ? country : alert.country;
         alert.asn = asn != null ? asn : alert.asn;
         touch(
                 alert,
-                flow.start(),
-                flow.bytes(),
-                flow.packets(),
+                f.start,
+                f.bytes,
+                f.packets,
                 1,
-                alert.evidence.size() < EVIDENCE_ROWS ? new Seen(flow, name) : null);
-        alert.last = Math.max(alert.last, flow.end());
+                alert.evidence.size() < EVIDENCE_ROWS ? new Seen(f.flow(), name) : null);
+        alert.last = Math.max(alert.last, f.end);
     }
 
     /** The device and destination's entry, made (with the destination's place) if new; null when the table is full. */
@@ -419,20 +644,23 @@ public final class EgressAnalysis {
      * networks, whatever the port; or by the endpoint's port, for a device of that vendor only
      * (UDP 8800 from a Dahua camera is its P2P service; from anything else it may be anything).
      */
-    private @Nullable Endpoint endpointFor(
-            Directory.Device device, @Nullable String name, Ip destination, int protocol, int port) {
+    private @Nullable Endpoint endpointFor(Directory.Device device, @Nullable String name, Row f) {
         for (Endpoint e : byNameOrNetwork) {
             boolean named = name != null && !e.names().isEmpty() && e.matchesName(name);
-            if (named || (!e.networks().isEmpty() && e.networks().contains(destination))) {
+            if (named || (!e.networks().isEmpty() && in(e.networks(), f))) {
                 return e;
             }
         }
         for (Endpoint e : byPort) {
-            if (e.vendor().equals(device.maker()) && e.matchesPort(protocol, port)) {
+            if (e.vendor().equals(device.maker()) && e.matchesPort(f.protocol, f.destinationPort)) {
                 return e;
             }
         }
         return null;
+    }
+
+    private static boolean in(Prefixes networks, Row f) {
+        return f.destinationV4 ? networks.contains4(f.low) : networks.contains(f.destination());
     }
 
     private @Nullable Endpoint endpointByName(String name) {

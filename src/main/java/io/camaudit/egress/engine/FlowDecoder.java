@@ -323,11 +323,15 @@ public final class FlowDecoder {
         int[] lengths = template.lengths();
         Layout layout = template.layout();
         Record record = new Record();
+        boolean fields = layout != null && layout.destinationV4() && out.takesFields();
         while (to - p >= minimum) {
             if (layout != null) { // every field's length known: the record is in the set whole, read at known offsets
                 if (!template.options() && layout.addressed()) {
                     if (layout.destinationV4() && out.onlyCounts4(layout.destination4(m, p))) {
                         out.counted4(layout.source4(m, p), layout.sourceMac(m, p));
+                    } else if (fields) {
+                        layout.read4(
+                                m, p, clock.exportMillis(), clock.uptimeMillis(), key.exporter(), key.domain(), out);
                     } else {
                         out.flow(layout.read(
                                 m,

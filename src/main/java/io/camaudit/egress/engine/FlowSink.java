@@ -10,6 +10,48 @@ public interface FlowSink {
 
     void flow(Flow flow);
 
+    /** Whether this sink takes IPv4 flows by their fields ({@link #flow4}) rather than as {@link Flow}s. */
+    default boolean takesFields() {
+        return false;
+    }
+
+    /**
+     * An IPv4 flow by its fields, as a decoder reading fixed offsets has them: a sink that can use
+     * them as they are (the analysis) saves making the flow and its addresses.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields
+    default void flow4(
+            String exporter,
+            long domain,
+            long start,
+            long end,
+            int source,
+            int destination,
+            int sourcePort,
+            int destinationPort,
+            int protocol,
+            long bytes,
+            long packets,
+            long sourceMac,
+            long destinationMac,
+            int flags) {
+        flow(new Flow(
+                exporter,
+                domain,
+                start,
+                end,
+                Ip.v4(source),
+                Ip.v4(destination),
+                sourcePort,
+                destinationPort,
+                protocol,
+                bytes,
+                packets,
+                sourceMac,
+                destinationMac,
+                flags));
+    }
+
     default void dns(DnsAnswer answer) {}
 
     /**

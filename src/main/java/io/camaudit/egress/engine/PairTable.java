@@ -71,17 +71,23 @@ final class PairTable<V> {
         return size >= limit;
     }
 
-    @SuppressWarnings("unchecked")
     @Nullable
     V get(long device, Ip address) {
-        long h = hash(device, address);
-        byte tag = tag(h, address);
+        return get(device, address.high(), address.low(), address.v4());
+    }
+
+    /** The value for a device and the address held as {@link Ip} holds it, with no {@link Ip} to hand. */
+    @SuppressWarnings("unchecked")
+    @Nullable
+    V get(long device, long high, long low, boolean v4) {
+        long h = hash(device, high, low);
+        byte tag = tag(h, v4);
         for (int i = (int) h & mask; ; i = (i + 1) & mask) {
             byte t = tags[i];
             if (t == EMPTY) {
                 return null;
             }
-            if (t == tag && devices[i] == device && lows[i] == address.low() && highs[i] == address.high()) {
+            if (t == tag && devices[i] == device && lows[i] == low && highs[i] == high) {
                 return (V) values[i];
             }
         }
@@ -100,7 +106,7 @@ final class PairTable<V> {
         while (tags[i] != EMPTY) {
             i = (i + 1) & mask;
         }
-        tags[i] = tag(h, address);
+        tags[i] = tag(h, address.v4());
         devices[i] = device;
         highs[i] = address.high();
         lows[i] = address.low();
@@ -115,8 +121,8 @@ final class PairTable<V> {
     }
 
     /** Never empty: the top bit tells IPv4 from IPv6 (whose addresses could share the two longs), the rest is hash. */
-    private static byte tag(long hash, Ip address) {
-        return (byte) ((address.v4() ? 0x80 : 0) | 1 | ((hash >>> 57) & 0x7E));
+    private static byte tag(long hash, boolean v4) {
+        return (byte) ((v4 ? 0x80 : 0) | 1 | ((hash >>> 57) & 0x7E));
     }
 
     private static long hash(long device, Ip address) {

@@ -216,6 +216,36 @@ class EgressAnalysisTest {
         reader.read(skipping.sink());
         EgressAnalysis piped = analysis("198.51.100.0/24");
         FlowPipeline.run(piped.sink(), reader);
+        // As the IPFIX decoder hands over fixed-layout IPv4 records: by their fields, no Flow made.
+        FlowPipeline.Reader<Void> byFields = sink -> {
+            assertThat(sink.takesFields()).isTrue();
+            for (Flow f : flows) {
+                if (sink.onlyCounts4((int) f.destination().low())) {
+                    sink.counted4((int) f.source().low(), f.sourceMac());
+                } else {
+                    sink.flow4(
+                            f.exporter(),
+                            f.observationDomain(),
+                            f.start(),
+                            f.end(),
+                            (int) f.source().low(),
+                            (int) f.destination().low(),
+                            f.sourcePort(),
+                            f.destinationPort(),
+                            f.protocol(),
+                            f.bytes(),
+                            f.packets(),
+                            f.sourceMac(),
+                            f.destinationMac(),
+                            f.tcpFlags());
+                }
+            }
+            return null;
+        };
+        EgressAnalysis fields = analysis("198.51.100.0/24");
+        byFields.read(fields.sink());
+        EgressAnalysis pipedFields = analysis("198.51.100.0/24");
+        FlowPipeline.run(pipedFields.sink(), byFields);
 
         java.util.function.Function<Alert, String> described =
                 a -> a.rule().id() + " " + a.device().id() + " "
@@ -227,6 +257,10 @@ class EgressAnalysisTest {
         assertThat(piped.alerts()).extracting(described).isEqualTo(expected);
         assertThat(skipping.counts()).isEqualTo(direct.counts());
         assertThat(piped.counts()).isEqualTo(direct.counts());
+        assertThat(fields.alerts()).extracting(described).isEqualTo(expected);
+        assertThat(pipedFields.alerts()).extracting(described).isEqualTo(expected);
+        assertThat(fields.counts()).isEqualTo(direct.counts());
+        assertThat(pipedFields.counts()).isEqualTo(direct.counts());
         assertThat(direct.counts().fromDevices()).isEqualTo(5_000);
     }
 
