@@ -70,6 +70,9 @@ public final class EgressAnalysis {
     private static final class Row {
         boolean sourceV4;
         boolean destinationV4;
+        /** Whether the destination is known to leave the network (the decoder asked {@link #onlyCounts4}). */
+        boolean checked;
+
         String exporter = "";
         long domain;
         long start;
@@ -100,6 +103,7 @@ public final class EgressAnalysis {
             flow = f;
             source = f.source();
             destination = f.destination();
+            checked = false;
             sourceV4 = source.v4();
             destinationV4 = destination.v4();
             source4 = (int) source.low();
@@ -139,6 +143,7 @@ public final class EgressAnalysis {
             this.flow = null;
             this.source = null;
             this.destination = null;
+            this.checked = true;
             this.sourceV4 = true;
             this.destinationV4 = true;
             this.exporter = exporter;
@@ -412,7 +417,8 @@ public final class EgressAnalysis {
 
     /**
      * An IPv4 flow given by its fields, as a decoder reads it: analysed as {@link #flow} would,
-     * with its {@link Flow} (and its addresses' {@link Ip}s) made only where one is kept.
+     * with its {@link Flow} (and its addresses' {@link Ip}s) made only where one is kept. As
+     * {@link FlowSink#flow4} promises, only for a destination {@link #onlyCounts4} refused.
      */
     @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields, as the decoder reads them
     public void flow4(
@@ -460,7 +466,9 @@ public final class EgressAnalysis {
             return;
         }
         fromDevices++;
-        if (f.destinationV4) {
+        if (f.checked) {
+            // a flow by its fields: the decoder asked onlyCounts4 already (FlowSink#flow4)
+        } else if (f.destinationV4) {
             long d = f.low;
             if (own.contains4(d) || allowed.contains4(d) || !routable4(d)) {
                 return;

@@ -17,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class FlowPipeline {
 
-    static final int BATCH = 2_048;
+    static final int BATCH = 8_192;
     static final int DEPTH = 8;
     private static final Batch END = new Batch();
 

@@ -17,7 +17,8 @@ public interface FlowSink {
 
     /**
      * An IPv4 flow by its fields, as a decoder reading fixed offsets has them: a sink that can use
-     * them as they are (the analysis) saves making the flow and its addresses.
+     * them as they are (the analysis) saves making the flow and its addresses. Called only for a
+     * flow whose destination {@link #onlyCounts4} refused, so the sink need not ask again.
      */
     @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields
     default void flow4(
