@@ -216,6 +216,10 @@ public final class EgressAnalysis {
     private final PairTable<Pair> pairs = new PairTable<>(MAX_ALERTS);
     /** Each device's bytes out this hour and its volume alerts, under the destination {@link Ip#NONE}. */
     private final PairTable<Hour> hours = new PairTable<>(MAX_ALERTS);
+
+    private static final int HOUR_CACHE = 1 << 14;
+    private final Directory.@Nullable Device[] hourDevices = new Directory.Device[HOUR_CACHE];
+    private final @Nullable Hour[] hourCache = new Hour[HOUR_CACHE];
     /** The alerts in the order they were first raised. */
     private final List<Open> alerts = new ArrayList<>();
 
@@ -579,13 +583,24 @@ public final class EgressAnalysis {
     /** The device's tally of bytes out this hour (the tallies start afresh when a flood of devices fills the table). */
     private Hour hour(Directory.Device device, long time) {
         long now = time / HOUR;
-        Hour hour = hours.get(device.id(), Ip.NONE);
+        // A directory hands out one object a device, so the device's tally is first looked for by
+        // that object's identity in a small direct-mapped cache: one load, where the table hashes
+        // and probes (this is done for every flow leaving the network).
+        int slot = System.identityHashCode(device) & (HOUR_CACHE - 1);
+        Hour hour = hourDevices[slot] == device ? hourCache[slot] : null;
         if (hour == null) {
-            if (hours.full()) {
-                hours.clear();
+            hour = hours.get(device.id(), Ip.NONE);
+            if (hour == null) {
+                if (hours.full()) {
+                    hours.clear();
+                    java.util.Arrays.fill(hourDevices, null);
+                    java.util.Arrays.fill(hourCache, null);
+                }
+                hour = new Hour(now, rules.length);
+                hours.add(device.id(), Ip.NONE, hour);
             }
-            hour = new Hour(now, rules.length);
-            hours.add(device.id(), Ip.NONE, hour);
+            hourDevices[slot] = device;
+            hourCache[slot] = hour;
         }
         if (hour.hour != now) {
             hour.hour = now;

@@ -187,9 +187,13 @@ public final class ZeekLog {
         private boolean headerChanged = true;
         private final ZeekColumns.Connection connection = new ZeekColumns.Connection();
 
+        /** Whether the sink takes IPv4 flows by their fields (FlowSink#takesFields), asked once. */
+        private final boolean fields;
+
         Reading(String name, FlowSink sink) {
             this.name = name;
             this.sink = sink;
+            this.fields = sink.takesFields();
         }
 
         void bad(long line, String why) {
@@ -255,6 +259,24 @@ public final class ZeekLog {
                 ZeekColumns.Connection c) {
             if (sink.onlyCounts4(destination)) {
                 sink.counted4(source, Flow.NO_MAC);
+                return;
+            }
+            if (fields) {
+                sink.flow4(
+                        name,
+                        0,
+                        c.time,
+                        c.time + c.duration,
+                        source,
+                        destination,
+                        sourcePort,
+                        destinationPort,
+                        c.protocol,
+                        bytes,
+                        packets,
+                        Flow.NO_MAC,
+                        Flow.NO_MAC,
+                        0);
                 return;
             }
             sink.flow(new Flow(
