@@ -248,12 +248,20 @@ public final class EgressAnalysis {
         final Open[] alerts;
         /** Which jurisdiction rules the country is flagged by, worked out once: {@code flagged[r]} for rule r. */
         final boolean[] flagged;
+        /** The vendor service whose networks hold the destination, worked out once (null: none). */
+        final @Nullable Endpoint byNetwork;
+        /** The last port (protocol and port) seen to this destination, and the service it is for this device. */
+        int lastPort = -1;
 
-        Pair(@Nullable String country, Geo.@Nullable Asn asn, boolean[] flagged) {
+        @Nullable
+        Endpoint lastByPort;
+
+        Pair(@Nullable String country, Geo.@Nullable Asn asn, boolean[] flagged, @Nullable Endpoint byNetwork) {
             this.country = country;
             this.asn = asn;
             this.alerts = new Open[flagged.length];
             this.flagged = flagged;
+            this.byNetwork = byNetwork;
         }
     }
 
@@ -500,10 +508,10 @@ public final class EgressAnalysis {
             }
             return;
         }
-        Endpoint endpoint = endpointFor(device, name, f);
         if (pair == null) {
             pair = pair(device, f.destination());
         }
+        Endpoint endpoint = name == null ? endpointFor(device, pair, f) : endpointFor(device, name, f);
         String country = pair.country;
         for (int r = 0; r < rules.length; r++) {
             Rule rule = rules[r];
@@ -572,7 +580,14 @@ public final class EgressAnalysis {
             for (int r = 0; r < rules.length; r++) {
                 flagged[r] = country != null && countries[r].contains(country);
             }
-            pair = new Pair(country, geo.asn(destination), flagged);
+            Endpoint byNetwork = null;
+            for (Endpoint e : byNameOrNetwork) {
+                if (!e.networks().isEmpty() && e.networks().contains(destination)) {
+                    byNetwork = e;
+                    break;
+                }
+            }
+            pair = new Pair(country, geo.asn(destination), flagged, byNetwork);
             if (!pairs.add(device.id(), destination, pair)) {
                 return null;
             }
@@ -680,6 +695,29 @@ public final class EgressAnalysis {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #endpointFor(Directory.Device, String, Row)} for a flow with no looked-up name, from
+     * what its pair keeps: the service its destination's networks belong to, else the one its port
+     * is for (kept for the last port seen, since a device mostly talks to a destination on one).
+     */
+    private @Nullable Endpoint endpointFor(Directory.Device device, Pair pair, Row f) {
+        if (pair.byNetwork != null) {
+            return pair.byNetwork;
+        }
+        int port = (f.protocol << 16) | f.destinationPort;
+        if (pair.lastPort != port) {
+            pair.lastPort = port;
+            pair.lastByPort = null;
+            for (Endpoint e : byPort) {
+                if (e.vendor().equals(device.maker()) && e.matchesPort(f.protocol, f.destinationPort)) {
+                    pair.lastByPort = e;
+                    break;
+                }
+            }
+        }
+        return pair.lastByPort;
     }
 
     private static boolean in(Prefixes networks, Row f) {

@@ -186,6 +186,25 @@ class EgressAnalysisTest {
                 .contains("dahua-p2p", "hik-connect-device");
     }
 
+    /** A destination's service by port is worked out again when the port changes, and only for the device's vendor. */
+    @Test
+    void theSameDestinationOnAnotherPortIsJudgedByThatPort() {
+        EgressAnalysis analysis = analysis("");
+        analysis.flow(flow("10.20.0.5", "198.51.100.9", 6, 443, 100, 1_000, Flow.NO_MAC));
+        assertThat(analysis.alerts()).extracting(a -> a.rule().kind()).doesNotContain(Rule.Kind.ENDPOINT);
+        analysis.flow(flow("10.20.0.5", "198.51.100.9", 17, 8800, 100, 2_000, Flow.NO_MAC)); // Dahua's P2P port
+        analysis.flow(flow("10.20.0.6", "198.51.100.9", 17, 8800, 100, 3_000, Flow.NO_MAC)); // from a Hikvision
+        analysis.flow(flow("10.20.0.5", "198.51.100.9", 6, 443, 100, 4_000, Flow.NO_MAC));
+        assertThat(analysis.alerts())
+                .filteredOn(a -> a.rule().kind() == Rule.Kind.ENDPOINT)
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.device()).isEqualTo(DAHUA);
+                    assertThat(a.endpoint().id()).isEqualTo("dahua-p2p");
+                    assertThat(a.flows()).isEqualTo(1);
+                });
+    }
+
     /** The flows a decoder may skip (FlowSink#onlyCounts4) and the hand-over to another thread change nothing. */
     @Test
     void skippedFlowsAreCountedAsIfAnalysedAndThePipelineRaisesTheSameAlerts() throws Exception {
