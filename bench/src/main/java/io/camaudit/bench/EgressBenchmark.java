@@ -59,6 +59,7 @@ public final class EgressBenchmark {
             System.out.println("geolocation: " + geo.describe());
             Path ipfix = work.resolve("flows.ipfix");
             writeIpfix(ipfix, flows);
+            settle(ipfix);
             if ("ipfix".equals(System.getenv("CAMAUDIT_BENCH_EGRESS_ONLY"))) {
                 for (int round = 0; round < 3; round++) {
                     long t = System.nanoTime();
@@ -74,6 +75,7 @@ public final class EgressBenchmark {
             }
             Path zeek = work.resolve("conn.log");
             writeZeek(zeek, flows);
+            settle(zeek);
             System.out.printf(Locale.ROOT, "%,d flows: IPFIX %,d MB, Zeek conn.log %,d MB%n", flows,
                     Files.size(ipfix) >> 20, Files.size(zeek) >> 20);
 
@@ -186,6 +188,19 @@ public final class EgressBenchmark {
                         .append("\t0\tS0\tT\tF\t0\tD\t").append(f.packets()).append('\t').append(f.bytes())
                         .append("\t0\t0\t(empty)\n");
                 out.append(line);
+            }
+        }
+    }
+
+    /**
+     * Writes the new files out to disk before anything is timed: otherwise the kernel's writeback of
+     * 1.5 GB of dirty pages runs on the same two cores during the first measurements.
+     */
+    private static void settle(Path... files) throws IOException {
+        for (Path file : files) {
+            try (java.nio.channels.FileChannel channel =
+                    java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
             }
         }
     }
@@ -350,6 +365,7 @@ public final class EgressBenchmark {
                 out.write(record.array(), 0, record.position());
             }
         }
+        settle(pcap);
         System.out.printf(Locale.ROOT, "capture: %,d packets, %,d MB%n", packets, Files.size(pcap) >> 20);
         double best = Double.MAX_VALUE;
         long flows = 0;
