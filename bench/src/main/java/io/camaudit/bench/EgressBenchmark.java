@@ -255,8 +255,13 @@ public final class EgressBenchmark {
 
             @Override
             public Directory.@Nullable Device byAddress(Ip address) {
-                long a = address.low();
-                if (!address.v4() || (a >>> 16) != ((10 << 8) | 20)) {
+                return address.v4() ? byAddress4((int) address.low()) : null;
+            }
+
+            @Override
+            public Directory.@Nullable Device byAddress4(int address) {
+                long a = address & 0xFFFF_FFFFL;
+                if ((a >>> 16) != ((10 << 8) | 20)) {
                     return null;
                 }
                 int third = (int) ((a >>> 8) & 0xFF);

@@ -180,6 +180,21 @@ public final class FlowDecoder {
 
     private static final int IPFIX_HEADER = 16;
 
+    /** The last data set's template key: a stream's sets mostly use one template, so it is made once. */
+    private @org.jspecify.annotations.Nullable Key lastKey;
+
+    private Key key(String exporter, long domain, int template) {
+        Key k = lastKey;
+        if (k == null
+                || k.template() != template
+                || k.domain() != domain
+                || !k.exporter().equals(exporter)) {
+            k = new Key(exporter, domain, template);
+            lastKey = k;
+        }
+        return k;
+    }
+
     private void ipfix(ByteBuffer m, String exporter, long at, FlowSink out, Counter counter)
             throws FlowFormatException {
         int base = m.position();
@@ -207,7 +222,7 @@ public final class FlowDecoder {
             if (id == 2 || id == 3) {
                 templates(m, p + 4, p + setLength, exporter, domain, id == 3, true, at + p - base, counter);
             } else if (id >= 256) {
-                data(m, p + 4, p + setLength, new Key(exporter, domain, id), clock, at + p - base, out, counter);
+                data(m, p + 4, p + setLength, key(exporter, domain, id), clock, at + p - base, out, counter);
             } else {
                 throw new FlowFormatException("IPFIX set id " + id + " is reserved", at + p - base);
             }

@@ -25,6 +25,7 @@ public final class IpfixFile {
     public static Outcome read(InputStream in, String name, FlowSink out) throws IOException {
         FlowDecoder decoder = new FlowDecoder();
         byte[] buffer = new byte[65_535];
+        ByteBuffer message = ByteBuffer.wrap(buffer); // one view of the buffer for every message
         long offset = 0;
         long messages = 0;
         long flows = 0;
@@ -68,7 +69,7 @@ public final class IpfixFile {
                         name + ": the file ends inside an IPFIX message of " + length + " bytes (at byte " + offset
                                 + ")");
             }
-            FlowDecoder.Outcome outcome = decoder.decode(ByteBuffer.wrap(buffer, 0, length), name, offset, out);
+            FlowDecoder.Outcome outcome = decoder.decode(message.limit(length).position(0), name, offset, out);
             messages++;
             flows += outcome.flows();
             withoutTemplate += outcome.withoutTemplate();
