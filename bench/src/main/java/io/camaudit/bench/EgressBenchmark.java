@@ -233,6 +233,7 @@ public final class EgressBenchmark {
                 require(outcome.problems().isEmpty(), String.valueOf(outcome.problems()));
             }
             seconds = (System.nanoTime() - start) / 1e9;
+            heap.sampleAfterCollection();
             System.out.printf(Locale.ROOT,
                     "camaudit, %s, full analysis: %.2f s, %,.0f records a second, %,d flows (%,d from registered"
                             + " devices), %,d alerts; peak live heap +%d MB%n",
