@@ -388,6 +388,46 @@ public class EgressMonitor {
                 }
 
                 @Override
+                public boolean takesFields() {
+                    return true;
+                }
+
+                @Override
+                public void flow4(
+                        String exporter,
+                        long domain,
+                        long start,
+                        long end,
+                        int source,
+                        int destination,
+                        int sourcePort,
+                        int destinationPort,
+                        int protocol,
+                        long bytes,
+                        long packets,
+                        long sourceMac,
+                        long destinationMac,
+                        int flags) {
+                    synchronized (lock) {
+                        current.flow4(
+                                exporter,
+                                domain,
+                                start,
+                                end,
+                                source,
+                                destination,
+                                sourcePort,
+                                destinationPort,
+                                protocol,
+                                bytes,
+                                packets,
+                                sourceMac,
+                                destinationMac,
+                                flags);
+                    }
+                }
+
+                @Override
                 public boolean onlyCounts4(int destination) {
                     return filter.onlyCounts4(destination);
                 }
