@@ -393,37 +393,9 @@ public class EgressMonitor {
                 }
 
                 @Override
-                public void flow4(
-                        String exporter,
-                        long domain,
-                        long start,
-                        long end,
-                        int source,
-                        int destination,
-                        int sourcePort,
-                        int destinationPort,
-                        int protocol,
-                        long bytes,
-                        long packets,
-                        long sourceMac,
-                        long destinationMac,
-                        int flags) {
+                public void flow4(io.camaudit.egress.engine.FlowFields fields) {
                     synchronized (lock) {
-                        current.flow4(
-                                exporter,
-                                domain,
-                                start,
-                                end,
-                                source,
-                                destination,
-                                sourcePort,
-                                destinationPort,
-                                protocol,
-                                bytes,
-                                packets,
-                                sourceMac,
-                                destinationMac,
-                                flags);
+                        current.flow4(fields);
                     }
                 }
 

@@ -62,33 +62,21 @@ public final class EgressAnalysis {
     }
 
     /**
-     * The flow being analysed, reused from one to the next: its fields, with its {@link Ip}s and
-     * its {@link Flow} made only when something keeps them (an alert's evidence, a new alert, a
-     * look-up by name), since most flows out only add to counts. {@code high} and {@code low} are
-     * the destination's, as {@link Ip} holds them.
+     * The flow being analysed, reused from one to the next: its fields ({@code v}; for an IPv6
+     * flow its addresses are the {@link Ip}s only), with its {@link Ip}s and its {@link Flow} made
+     * only when something keeps them (an alert's evidence, a new alert, a look-up by name), since
+     * most flows out only add to counts. {@code high} and {@code low} are the destination's, as
+     * {@link Ip} holds them.
      */
     private static final class Row {
+        final FlowFields v = new FlowFields();
         boolean sourceV4;
         boolean destinationV4;
         /** Whether the destination is known to leave the network (the decoder asked {@link #onlyCounts4}). */
         boolean checked;
 
-        String exporter = "";
-        long domain;
-        long start;
-        long end;
-        int source4;
-        int destination4;
         long high;
         long low;
-        int sourcePort;
-        int destinationPort;
-        int protocol;
-        long bytes;
-        long packets;
-        long sourceMac;
-        long destinationMac;
-        int flags;
 
         @Nullable
         Flow flow;
@@ -106,74 +94,33 @@ public final class EgressAnalysis {
             checked = false;
             sourceV4 = source.v4();
             destinationV4 = destination.v4();
-            source4 = (int) source.low();
-            destination4 = (int) destination.low();
             high = destination.high();
             low = destination.low();
-            exporter = f.exporter();
-            domain = f.observationDomain();
-            start = f.start();
-            end = f.end();
-            sourcePort = f.sourcePort();
-            destinationPort = f.destinationPort();
-            protocol = f.protocol();
-            bytes = f.bytes();
-            packets = f.packets();
-            sourceMac = f.sourceMac();
-            destinationMac = f.destinationMac();
-            flags = f.tcpFlags();
+            v.copyFrom(f);
         }
 
-        @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields, as the decoder reads them
-        void of4(
-                String exporter,
-                long domain,
-                long start,
-                long end,
-                int source,
-                int destination,
-                int sourcePort,
-                int destinationPort,
-                int protocol,
-                long bytes,
-                long packets,
-                long sourceMac,
-                long destinationMac,
-                int flags) {
-            this.flow = null;
-            this.source = null;
-            this.destination = null;
-            this.checked = true;
-            this.sourceV4 = true;
-            this.destinationV4 = true;
-            this.exporter = exporter;
-            this.domain = domain;
-            this.start = start;
-            this.end = end;
-            this.source4 = source;
-            this.destination4 = destination;
-            this.high = 0;
-            this.low = destination & 0xFFFF_FFFFL;
-            this.sourcePort = sourcePort;
-            this.destinationPort = destinationPort;
-            this.protocol = protocol;
-            this.bytes = bytes;
-            this.packets = packets;
-            this.sourceMac = sourceMac;
-            this.destinationMac = destinationMac;
-            this.flags = flags;
+        void of(FlowFields f) {
+            v.copyFrom(f);
+            flow = null;
+            source = null;
+            destination = null;
+            checked = true;
+            sourceV4 = true;
+            destinationV4 = true;
+            high = 0;
+            low = f.destination & 0xFFFF_FFFFL;
         }
 
         Ip source() {
             if (source == null) {
-                source = Ip.v4(source4);
+                source = Ip.v4(v.source);
             }
             return source;
         }
 
         Ip destination() {
             if (destination == null) {
-                destination = Ip.v4(destination4);
+                destination = Ip.v4(v.destination);
             }
             return destination;
         }
@@ -181,20 +128,20 @@ public final class EgressAnalysis {
         Flow flow() {
             if (flow == null) {
                 flow = new Flow(
-                        exporter,
-                        domain,
-                        start,
-                        end,
+                        v.exporter,
+                        v.domain,
+                        v.start,
+                        v.end,
                         source(),
                         destination(),
-                        sourcePort,
-                        destinationPort,
-                        protocol,
-                        bytes,
-                        packets,
-                        sourceMac,
-                        destinationMac,
-                        flags);
+                        v.sourcePort,
+                        v.destinationPort,
+                        v.protocol,
+                        v.bytes,
+                        v.packets,
+                        v.sourceMac,
+                        v.destinationMac,
+                        v.flags);
             }
             return flow;
         }
@@ -346,36 +293,8 @@ public final class EgressAnalysis {
             }
 
             @Override
-            public void flow4(
-                    String exporter,
-                    long domain,
-                    long start,
-                    long end,
-                    int source,
-                    int destination,
-                    int sourcePort,
-                    int destinationPort,
-                    int protocol,
-                    long bytes,
-                    long packets,
-                    long sourceMac,
-                    long destinationMac,
-                    int flags) {
-                EgressAnalysis.this.flow4(
-                        exporter,
-                        domain,
-                        start,
-                        end,
-                        source,
-                        destination,
-                        sourcePort,
-                        destinationPort,
-                        protocol,
-                        bytes,
-                        packets,
-                        sourceMac,
-                        destinationMac,
-                        flags);
+            public void flow4(FlowFields fields) {
+                EgressAnalysis.this.flow4(fields);
             }
 
             @Override
@@ -432,37 +351,8 @@ public final class EgressAnalysis {
      * with its {@link Flow} (and its addresses' {@link Ip}s) made only where one is kept. As
      * {@link FlowSink#flow4} promises, only for a destination {@link #onlyCounts4} refused.
      */
-    @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields, as the decoder reads them
-    public void flow4(
-            String exporter,
-            long domain,
-            long start,
-            long end,
-            int source,
-            int destination,
-            int sourcePort,
-            int destinationPort,
-            int protocol,
-            long bytes,
-            long packets,
-            long sourceMac,
-            long destinationMac,
-            int flags) {
-        row.of4(
-                exporter,
-                domain,
-                start,
-                end,
-                source,
-                destination,
-                sourcePort,
-                destinationPort,
-                protocol,
-                bytes,
-                packets,
-                sourceMac,
-                destinationMac,
-                flags);
+    public void flow4(FlowFields fields) {
+        row.of(fields);
         analyse();
     }
 
@@ -470,9 +360,9 @@ public final class EgressAnalysis {
     private void analyse() {
         Row f = row;
         flows++;
-        Directory.Device device = f.sourceV4 ? directory.byAddress4(f.source4) : directory.byAddress(f.source());
-        if (device == null && f.sourceMac != Flow.NO_MAC) {
-            device = directory.byMac(f.sourceMac);
+        Directory.Device device = f.sourceV4 ? directory.byAddress4(f.v.source) : directory.byAddress(f.source());
+        if (device == null && f.v.sourceMac != Flow.NO_MAC) {
+            device = directory.byMac(f.v.sourceMac);
         }
         if (device == null) {
             return;
@@ -494,8 +384,8 @@ public final class EgressAnalysis {
         String name = names.isEmpty() ? null : names.get(new NameKey(f.source(), f.destination()));
         Hour hour = null;
         if (volumeRules.length > 0) {
-            hour = hour(device, f.start);
-            hour.bytes += f.bytes;
+            hour = hour(device, f.v.start);
+            hour.bytes += f.v.bytes;
         }
         Pair pair = pairs.get(device.id(), f.high, f.low, f.destinationV4);
         if (pair == null && (pairs.full() || alerts.size() >= MAX_ALERTS)) {
@@ -555,20 +445,20 @@ public final class EgressAnalysis {
             @Nullable String country,
             Geo.@Nullable Asn asn) {
         Row f = row;
-        alert.port = f.destinationPort;
-        alert.protocol = f.protocol;
+        alert.port = f.v.destinationPort;
+        alert.protocol = f.v.protocol;
         alert.name = name != null ? name : alert.name;
         alert.endpoint = endpoint != null ? endpoint : alert.endpoint;
         alert.country = country != null ? country : alert.country;
         alert.asn = asn != null ? asn : alert.asn;
         touch(
                 alert,
-                f.start,
-                f.bytes,
-                f.packets,
+                f.v.start,
+                f.v.bytes,
+                f.v.packets,
                 1,
                 alert.evidence.size() < EVIDENCE_ROWS ? new Seen(f.flow(), name) : null);
-        alert.last = Math.max(alert.last, f.end);
+        alert.last = Math.max(alert.last, f.v.end);
     }
 
     /** The device and destination's entry, made (with the destination's place) if new; null when the table is full. */
@@ -690,7 +580,7 @@ public final class EgressAnalysis {
             }
         }
         for (Endpoint e : byPort) {
-            if (e.vendor().equals(device.maker()) && e.matchesPort(f.protocol, f.destinationPort)) {
+            if (e.vendor().equals(device.maker()) && e.matchesPort(f.v.protocol, f.v.destinationPort)) {
                 return e;
             }
         }
@@ -706,12 +596,12 @@ public final class EgressAnalysis {
         if (pair.byNetwork != null) {
             return pair.byNetwork;
         }
-        int port = (f.protocol << 16) | f.destinationPort;
+        int port = (f.v.protocol << 16) | f.v.destinationPort;
         if (pair.lastPort != port) {
             pair.lastPort = port;
             pair.lastByPort = null;
             for (Endpoint e : byPort) {
-                if (e.vendor().equals(device.maker()) && e.matchesPort(f.protocol, f.destinationPort)) {
+                if (e.vendor().equals(device.maker()) && e.matchesPort(f.v.protocol, f.v.destinationPort)) {
                     pair.lastByPort = e;
                     break;
                 }

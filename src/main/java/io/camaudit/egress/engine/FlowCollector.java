@@ -154,36 +154,8 @@ public final class FlowCollector implements AutoCloseable {
                     }
 
                     @Override
-                    public void flow4(
-                            String exporter,
-                            long domain,
-                            long start,
-                            long end,
-                            int source,
-                            int destination,
-                            int sourcePort,
-                            int destinationPort,
-                            int protocol,
-                            long bytes,
-                            long packets,
-                            long sourceMac,
-                            long destinationMac,
-                            int flags) {
-                        sink.flow4(
-                                exporter,
-                                domain,
-                                start,
-                                end,
-                                source,
-                                destination,
-                                sourcePort,
-                                destinationPort,
-                                protocol,
-                                bytes,
-                                packets,
-                                sourceMac,
-                                destinationMac,
-                                flags);
+                    public void flow4(FlowFields fields) {
+                        sink.flow4(fields);
                     }
 
                     @Override

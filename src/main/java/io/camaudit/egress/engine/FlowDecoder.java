@@ -180,6 +180,9 @@ public final class FlowDecoder {
 
     private static final int IPFIX_HEADER = 16;
 
+    /** The holder each fixed-layout IPv4 record is read into for a sink that takes fields. */
+    private final FlowFields flowFields = new FlowFields();
+
     /** The last data set's template key: a stream's sets mostly use one template, so it is made once. */
     private @org.jspecify.annotations.Nullable Key lastKey;
 
@@ -346,7 +349,14 @@ public final class FlowDecoder {
                         out.counted4(layout.source4(m, p), layout.sourceMac(m, p));
                     } else if (fields) {
                         layout.read4(
-                                m, p, clock.exportMillis(), clock.uptimeMillis(), key.exporter(), key.domain(), out);
+                                m,
+                                p,
+                                clock.exportMillis(),
+                                clock.uptimeMillis(),
+                                key.exporter(),
+                                key.domain(),
+                                flowFields);
+                        out.flow4(flowFields);
                     } else {
                         out.flow(layout.read(
                                 m,

@@ -83,63 +83,49 @@ public final class FlowPipeline {
             objects[size++] = record;
         }
 
-        @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields
-        void add4(
-                String exporter,
-                long domain,
-                long start,
-                long end,
-                int source,
-                int destination,
-                int sourcePort,
-                int destinationPort,
-                int protocol,
-                long bytes,
-                long packets,
-                long sourceMac,
-                long destinationMac,
-                int flags) {
+        void add4(FlowFields f) {
             int i = size++;
             objects[i] = null;
-            exporters[i] = exporter;
+            exporters[i] = f.exporter;
             int l = i * LONGS;
-            longs[l] = domain;
-            longs[l + 1] = start;
-            longs[l + 2] = end;
-            longs[l + 3] = bytes;
-            longs[l + 4] = packets;
-            longs[l + 5] = sourceMac;
-            longs[l + 6] = destinationMac;
+            longs[l] = f.domain;
+            longs[l + 1] = f.start;
+            longs[l + 2] = f.end;
+            longs[l + 3] = f.bytes;
+            longs[l + 4] = f.packets;
+            longs[l + 5] = f.sourceMac;
+            longs[l + 6] = f.destinationMac;
             int n = i * INTS;
-            ints[n] = source;
-            ints[n + 1] = destination;
-            ints[n + 2] = sourcePort;
-            ints[n + 3] = destinationPort;
-            ints[n + 4] = protocol;
-            ints[n + 5] = flags;
+            ints[n] = f.source;
+            ints[n + 1] = f.destination;
+            ints[n + 2] = f.sourcePort;
+            ints[n + 3] = f.destinationPort;
+            ints[n + 4] = f.protocol;
+            ints[n + 5] = f.flags;
         }
 
-        void deliver(FlowSink sink) {
+        /** Hands the records to the sink in order, the IPv4 rows through one holder ({@code into}). */
+        void deliver(FlowSink sink, FlowFields into) {
             for (int i = 0; i < size; i++) {
                 Object record = objects[i];
                 if (record == null) {
                     int l = i * LONGS;
                     int n = i * INTS;
-                    sink.flow4(
-                            exporters[i],
-                            longs[l],
-                            longs[l + 1],
-                            longs[l + 2],
-                            ints[n],
-                            ints[n + 1],
-                            ints[n + 2],
-                            ints[n + 3],
-                            ints[n + 4],
-                            longs[l + 3],
-                            longs[l + 4],
-                            longs[l + 5],
-                            longs[l + 6],
-                            ints[n + 5]);
+                    into.exporter = exporters[i];
+                    into.domain = longs[l];
+                    into.start = longs[l + 1];
+                    into.end = longs[l + 2];
+                    into.bytes = longs[l + 3];
+                    into.packets = longs[l + 4];
+                    into.sourceMac = longs[l + 5];
+                    into.destinationMac = longs[l + 6];
+                    into.source = ints[n];
+                    into.destination = ints[n + 1];
+                    into.sourcePort = ints[n + 2];
+                    into.destinationPort = ints[n + 3];
+                    into.protocol = ints[n + 4];
+                    into.flags = ints[n + 5];
+                    sink.flow4(into);
                 } else if (record instanceof Flow flow) {
                     sink.flow(flow);
                 } else {
@@ -192,36 +178,8 @@ public final class FlowPipeline {
         }
 
         @Override
-        public void flow4(
-                String exporter,
-                long domain,
-                long start,
-                long end,
-                int source,
-                int destination,
-                int sourcePort,
-                int destinationPort,
-                int protocol,
-                long bytes,
-                long packets,
-                long sourceMac,
-                long destinationMac,
-                int flags) {
-            batch.add4(
-                    exporter,
-                    domain,
-                    start,
-                    end,
-                    source,
-                    destination,
-                    sourcePort,
-                    destinationPort,
-                    protocol,
-                    bytes,
-                    packets,
-                    sourceMac,
-                    destinationMac,
-                    flags);
+        public void flow4(FlowFields fields) {
+            batch.add4(fields);
             flushIfFull();
         }
 
@@ -269,6 +227,7 @@ public final class FlowPipeline {
         private final BlockingQueue<Batch> full;
         private final BlockingQueue<Batch> free;
         private final FlowSink analysis;
+        private final FlowFields fields = new FlowFields();
         volatile @org.jspecify.annotations.Nullable RuntimeException failure;
 
         Consumer(BlockingQueue<Batch> full, BlockingQueue<Batch> free, FlowSink analysis) {
@@ -294,7 +253,7 @@ public final class FlowPipeline {
 
         private void deliver(Batch records) {
             try {
-                records.deliver(analysis);
+                records.deliver(analysis, fields);
             } catch (RuntimeException e) {
                 failure = e;
             }

@@ -16,41 +16,13 @@ public interface FlowSink {
     }
 
     /**
-     * An IPv4 flow by its fields, as a decoder reading fixed offsets has them: a sink that can use
-     * them as they are (the analysis) saves making the flow and its addresses. Called only for a
-     * flow whose destination {@link #onlyCounts4} refused, so the sink need not ask again.
+     * An IPv4 flow by its fields, as a decoder reading fixed offsets has them (valid only during
+     * the call): a sink that can use them as they are (the analysis) saves making the flow and its
+     * addresses. Called only for a flow whose destination {@link #onlyCounts4} refused, so the sink
+     * need not ask again.
      */
-    @SuppressWarnings("checkstyle:ParameterNumber") // a flow's fields
-    default void flow4(
-            String exporter,
-            long domain,
-            long start,
-            long end,
-            int source,
-            int destination,
-            int sourcePort,
-            int destinationPort,
-            int protocol,
-            long bytes,
-            long packets,
-            long sourceMac,
-            long destinationMac,
-            int flags) {
-        flow(new Flow(
-                exporter,
-                domain,
-                start,
-                end,
-                Ip.v4(source),
-                Ip.v4(destination),
-                sourcePort,
-                destinationPort,
-                protocol,
-                bytes,
-                packets,
-                sourceMac,
-                destinationMac,
-                flags));
+    default void flow4(FlowFields fields) {
+        flow(fields.flow());
     }
 
     default void dns(DnsAnswer answer) {}

@@ -173,27 +173,25 @@ final class Layout {
                 flags < 0 ? 0 : (int) unsigned(m, p + flags, flagsLength));
     }
 
-    /** The record at {@code p} handed to the sink by its fields (both addresses IPv4: {@link #destinationV4}). */
-    void read4(ByteBuffer m, int p, long exportMillis, long uptimeMillis, String exporter, long domain, FlowSink out) {
+    /** Reads the record at {@code p} into {@code f} (both addresses IPv4: {@link #destinationV4}). */
+    void read4(ByteBuffer m, int p, long exportMillis, long uptimeMillis, String exporter, long domain, FlowFields f) {
         long first = start < 0 ? -1 : time(unsigned(m, p + start, startLength), startUnit, exportMillis, uptimeMillis);
         long last = end < 0 ? -1 : time(unsigned(m, p + end, endLength), endUnit, exportMillis, uptimeMillis);
         first = first < 0 ? (last < 0 ? exportMillis : last) : first;
-        last = last < 0 ? first : last;
-        out.flow4(
-                exporter,
-                domain,
-                first,
-                last,
-                m.getInt(p + source),
-                m.getInt(p + destination),
-                sourcePort < 0 ? 0 : (int) unsigned(m, p + sourcePort, sourcePortLength),
-                destinationPort < 0 ? 0 : (int) unsigned(m, p + destinationPort, destinationPortLength),
-                protocol < 0 ? 0 : (int) unsigned(m, p + protocol, protocolLength),
-                bytes < 0 ? 0 : unsigned(m, p + bytes, bytesLength),
-                packets < 0 ? 0 : unsigned(m, p + packets, packetsLength),
-                sourceMac < 0 ? Flow.NO_MAC : unsigned(m, p + sourceMac, 6),
-                destinationMac < 0 ? Flow.NO_MAC : unsigned(m, p + destinationMac, 6),
-                flags < 0 ? 0 : (int) unsigned(m, p + flags, flagsLength));
+        f.exporter = exporter;
+        f.domain = domain;
+        f.start = first;
+        f.end = last < 0 ? first : last;
+        f.source = m.getInt(p + source);
+        f.destination = m.getInt(p + destination);
+        f.sourcePort = sourcePort < 0 ? 0 : (int) unsigned(m, p + sourcePort, sourcePortLength);
+        f.destinationPort = destinationPort < 0 ? 0 : (int) unsigned(m, p + destinationPort, destinationPortLength);
+        f.protocol = protocol < 0 ? 0 : (int) unsigned(m, p + protocol, protocolLength);
+        f.bytes = bytes < 0 ? 0 : unsigned(m, p + bytes, bytesLength);
+        f.packets = packets < 0 ? 0 : unsigned(m, p + packets, packetsLength);
+        f.sourceMac = sourceMac < 0 ? Flow.NO_MAC : unsigned(m, p + sourceMac, 6);
+        f.destinationMac = destinationMac < 0 ? Flow.NO_MAC : unsigned(m, p + destinationMac, 6);
+        f.flags = flags < 0 ? 0 : (int) unsigned(m, p + flags, flagsLength);
     }
 
     static long time(long value, int unit, long exportMillis, long uptimeMillis) {

@@ -190,6 +190,8 @@ public final class ZeekLog {
         /** Whether the sink takes IPv4 flows by their fields (FlowSink#takesFields), asked once. */
         private final boolean fields;
 
+        private final FlowFields flowFields = new FlowFields();
+
         Reading(String name, FlowSink sink) {
             this.name = name;
             this.sink = sink;
@@ -262,21 +264,18 @@ public final class ZeekLog {
                 return;
             }
             if (fields) {
-                sink.flow4(
-                        name,
-                        0,
-                        c.time,
-                        c.time + c.duration,
-                        source,
-                        destination,
-                        sourcePort,
-                        destinationPort,
-                        c.protocol,
-                        bytes,
-                        packets,
-                        Flow.NO_MAC,
-                        Flow.NO_MAC,
-                        0);
+                FlowFields f = flowFields;
+                f.exporter = name;
+                f.start = c.time;
+                f.end = c.time + c.duration;
+                f.source = source;
+                f.destination = destination;
+                f.sourcePort = sourcePort;
+                f.destinationPort = destinationPort;
+                f.protocol = c.protocol;
+                f.bytes = bytes;
+                f.packets = packets;
+                sink.flow4(f);
                 return;
             }
             sink.flow(new Flow(

@@ -242,21 +242,9 @@ class EgressAnalysisTest {
                 if (sink.onlyCounts4((int) f.destination().low())) {
                     sink.counted4((int) f.source().low(), f.sourceMac());
                 } else {
-                    sink.flow4(
-                            f.exporter(),
-                            f.observationDomain(),
-                            f.start(),
-                            f.end(),
-                            (int) f.source().low(),
-                            (int) f.destination().low(),
-                            f.sourcePort(),
-                            f.destinationPort(),
-                            f.protocol(),
-                            f.bytes(),
-                            f.packets(),
-                            f.sourceMac(),
-                            f.destinationMac(),
-                            f.tcpFlags());
+                    FlowFields fields = new FlowFields();
+                    fields.copyFrom(f);
+                    sink.flow4(fields);
                 }
             }
             return null;
