@@ -69,7 +69,11 @@ public final class EgressAnalysis {
      * {@link Ip} holds them.
      */
     private static final class Row {
-        final FlowFields v = new FlowFields();
+        final FlowFields own = new FlowFields();
+
+        /** The fields: the caller's holder for a flow by its fields (read, not copied), else {@link #own}. */
+        FlowFields v = own;
+
         boolean sourceV4;
         boolean destinationV4;
         /** Whether the destination is known to leave the network (the decoder asked {@link #onlyCounts4}). */
@@ -96,11 +100,12 @@ public final class EgressAnalysis {
             destinationV4 = destination.v4();
             high = destination.high();
             low = destination.low();
-            v.copyFrom(f);
+            own.copyFrom(f);
+            v = own;
         }
 
         void of(FlowFields f) {
-            v.copyFrom(f);
+            v = f; // valid for this call only, which is as long as the row is read
             flow = null;
             source = null;
             destination = null;
