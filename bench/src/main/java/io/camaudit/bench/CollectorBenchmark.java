@@ -38,7 +38,11 @@ public final class CollectorBenchmark {
     private CollectorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        long[] rates = {300_000, 600_000, 900_000, 1_200_000, 1_500_000};
+        long[] rates = System.getenv("CAMAUDIT_BENCH_RATES") == null
+                ? new long[] {300_000, 600_000, 900_000, 1_200_000, 1_500_000}
+                : java.util.Arrays.stream(System.getenv("CAMAUDIT_BENCH_RATES").split(","))
+                        .mapToLong(Long::parseLong)
+                        .toArray();
         List<ByteBuffer> messages = messages(1_000);
         System.out.printf(Locale.ROOT, "%-12s %14s %14s %14s%n", "flows/s", "sent", "camaudit got", "nfcapd got");
         for (long rate : rates) {
@@ -91,10 +95,20 @@ public final class CollectorBenchmark {
     }
 
     private static long camaudit(List<ByteBuffer> messages, long rate, long flows) throws Exception {
+        // Every source is a registered camera, one object a device as the register's directory holds them.
+        Directory.Device[] devices = new Directory.Device[1 << 16];
+        for (int d = 0; d < devices.length; d++) {
+            devices[d] = new Directory.Device(d, 1, null, "device", "dahua");
+        }
         Directory directory = new Directory() {
             @Override
             public Directory.@Nullable Device byAddress(Ip address) {
-                return new Directory.Device(address.low() & 0xFFFF, 1, null, "device", "dahua");
+                return devices[(int) (address.low() & 0xFFFF)];
+            }
+
+            @Override
+            public Directory.@Nullable Device byAddress4(int address) {
+                return devices[address & 0xFFFF];
             }
 
             @Override
