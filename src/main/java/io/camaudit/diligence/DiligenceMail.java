@@ -118,6 +118,29 @@ public class DiligenceMail implements DueMail, Placeholders {
         return "Dear " + (contact == null ? name : contact) + ",\n\n";
     }
 
+    /**
+     * Tells the requester what the supplier did (answered, refused, wrote), at the body's address
+     * for information requests, or for the Commissioner's office at {@code camaudit.diligence
+     * .escalate-to}; nothing where there is no address (the request's page shows it either way).
+     */
+    void tellRequester(RequestRow r, String supplier, String kind, String dedupe, String subject, String what) {
+        String to = r.organisationId() == null
+                ? escalateTo
+                : register.organisation(new Viewer("system", Role.ADMINISTRATOR, null), r.organisationId())
+                        .contactEmail();
+        if (to == null) {
+            return;
+        }
+        outbox.queue(letter(
+                r,
+                kind,
+                "request:" + r.id() + ":" + dedupe,
+                to,
+                subject,
+                supplier + " " + what + ".\n\nSee the request, score the answers and reply: " + publicUrl
+                        + "/diligence/requests/" + r.id() + "\n"));
+    }
+
     /** Makes a one-time link to a request, keeping only its hash; the link lasts until two weeks after the deadline. */
     String link(long requestId, LocalDate deadline) {
         byte[] bytes = new byte[32];

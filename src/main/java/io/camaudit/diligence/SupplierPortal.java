@@ -60,6 +60,7 @@ public class SupplierPortal {
     private final Questionnaires questionnaires;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final DiligenceMail mail;
     private final Clock clock;
 
     SupplierPortal(
@@ -68,12 +69,14 @@ public class SupplierPortal {
             Questionnaires questionnaires,
             AuditLog audit,
             TransactionTemplate transactions,
+            DiligenceMail mail,
             Clock clock) {
         this.rows = rows;
         this.diligence = diligence;
         this.questionnaires = questionnaires;
         this.audit = audit;
         this.transactions = transactions;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -180,6 +183,16 @@ public class SupplierPortal {
                                 : " with "
                                         + (c.unanswered().size()
                                                 + c.withoutEvidence().size()) + " required answers or files missing");
+                mail.tellRequester(
+                        r,
+                        supplierName(r),
+                        "NOTICE",
+                        "submitted",
+                        "Due diligence answered: " + supplierName(r),
+                        c.complete()
+                                ? "has answered your due-diligence questionnaire (request " + id + ")"
+                                : "has submitted its answers to your due-diligence questionnaire (request " + id
+                                        + ") with required answers or files missing");
             }
             audit.record(
                     a.actor(),
@@ -323,6 +336,13 @@ public class SupplierPortal {
             if (!rows.refuse(id, diligence.today(), why)) {
                 throw new BadInputException("Request " + id + " is no longer open");
             }
+            mail.tellRequester(
+                    r,
+                    supplierName(r),
+                    "NOTICE",
+                    "refused",
+                    "Due diligence refused: " + supplierName(r),
+                    "has refused to answer your due-diligence questionnaire (request " + id + "), saying: " + why);
             audit.record(
                     a.actor(),
                     "REFUSE",
@@ -339,7 +359,15 @@ public class SupplierPortal {
         RequestRow r = own(a, id);
         String body = Diligence.required(text, "Write the message", 8000);
         transactions.executeWithoutResult(status -> {
-            rows.insertMessage(id, a.actor(), true, body, Instant.now(clock));
+            Instant now = Instant.now(clock);
+            rows.insertMessage(id, a.actor(), true, body, now);
+            mail.tellRequester(
+                    r,
+                    supplierName(r),
+                    "NOTICE",
+                    "supplier-message:" + now.toEpochMilli(),
+                    "A message from " + supplierName(r) + " about due diligence",
+                    "has written about your due-diligence request " + id);
             audit.record(
                     a.actor(),
                     "CREATE",
@@ -350,6 +378,12 @@ public class SupplierPortal {
                     null,
                     null);
         });
+    }
+
+    private String supplierName(RequestRow r) {
+        return rows.supplier(r.supplierId())
+                .map(DiligenceRows.SupplierRow::name)
+                .orElse("The supplier");
     }
 
     private RequestRow own(Answerer a, long id) {

@@ -91,6 +91,9 @@ public class DiligenceIntegrationTest {
     Estates estates;
 
     @Autowired
+    io.camaudit.register.Register register;
+
+    @Autowired
     io.camaudit.intel.Policies policies;
 
     @Autowired
@@ -390,6 +393,68 @@ public class DiligenceIntegrationTest {
                                         .policy()
                                         .diligenceDeadlineDays()
                                 + ")."));
+    }
+
+    @Test
+    void theRequesterHearsWhenTheSupplierAnswersRefusesOrWrites() throws Exception {
+        Organisation created = estates.organisation("Notified Borough");
+        Organisation body = register.updateOrganisation(
+                Estates.ADMIN,
+                created.id(),
+                new io.camaudit.register.OrganisationDraft(
+                        created.name(), created.sector(), created.region(), null, "foi@notified.example"));
+        Viewer officer = Estates.officerOf(body);
+        long supplier = diligence.addSupplier(officer, "Answering Ltd", null, null, "ops@answering.example");
+        diligence.addAccount(Estates.ADMIN, supplier, "answering-supplier");
+        long answered = diligence.send(
+                officer,
+                new Diligence.Ask(
+                        supplier,
+                        questionnaire,
+                        body.id(),
+                        null,
+                        LocalDate.now().plusDays(30),
+                        "ACCOUNT",
+                        false,
+                        false));
+        long refused = diligence.send(
+                officer,
+                new Diligence.Ask(
+                        supplier,
+                        questionnaire,
+                        body.id(),
+                        null,
+                        LocalDate.now().plusDays(30),
+                        "ACCOUNT",
+                        false,
+                        false));
+        SupplierPortal.Answerer answerer =
+                new SupplierPortal.Answerer("answering-supplier", supplier, java.util.Set.of());
+        portal.message(answerer, answered, "We will answer by the end of the month.");
+        portal.save(answerer, answered, java.util.Map.of(), true);
+        portal.refuse(answerer, refused, "We do not answer questionnaires.");
+        mail.tick();
+        mail.tick();
+        MimeMessage[] notices = to("foi@notified.example");
+        assertThat(Arrays.stream(notices).map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .containsExactlyInAnyOrder(
+                        "A message from Answering Ltd about due diligence",
+                        "Due diligence answered: Answering Ltd",
+                        "Due diligence refused: Answering Ltd");
+        assertThat(Arrays.stream(notices).map(GreenMailUtil::getBody))
+                .anySatisfy(b -> assertThat(b)
+                        .contains("has refused to answer")
+                        .contains("We do not answer questionnaires.")
+                        .contains("http://camaudit.test/diligence/requests/" + refused));
+        assertThat(to("ops@answering.example"))
+                .as("the supplier was not emailed (no mail asked)")
+                .isEmpty();
     }
 
     @Test
