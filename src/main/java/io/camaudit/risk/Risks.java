@@ -101,10 +101,7 @@ public class Risks {
                         .map(r -> Map.of(only, r))
                         .orElse(Map.of());
         List<DeviceRisk> devices = new ArrayList<>();
-        for (RiskRows.DeviceRow d : rows.devices(organisationId)) {
-            if (only != null && d.id() != only) {
-                continue;
-            }
+        for (RiskRows.DeviceRow d : rows.devices(organisationId, only)) {
             Map<String, String> holding = new LinkedHashMap<>();
             if (d.maker() != null && listed.contains(d.maker())) {
                 holding.put("maker-listed", listings.get(d.maker()));

@@ -136,6 +136,10 @@ class RiskTest {
                             .contains("maker-listed", "audio-on", "face-present", "cloud-on")
                             .doesNotContain("face-on"));
         }
+        // A device's own page scores that device alone, the same as the body's page does.
+        for (Risks.DeviceRisk d : risk.devices()) {
+            assertThat(risks.ofDevice(officer, body.id(), d.deviceId())).contains(d);
+        }
         assertThat(risk.body().score()).isEqualTo(100);
         if (audited) {
             io.camaudit.capability.CapabilityAudits.NationalCapabilities national =

@@ -26,11 +26,17 @@ public class RiskRows {
     }
 
     public List<DeviceRow> devices(long organisationId) {
+        return devices(organisationId, null);
+    }
+
+    /** The body's in-service devices, or only the one given (for a device's own page). */
+    public List<DeviceRow> devices(long organisationId, @Nullable Long only) {
         return jdbc.sql("select d.id, d.site_id, s.name, s.kind, s.sensitive, d.manufacturer, d.model, r.maker"
                         + " from device d left join site s on s.id = d.site_id"
                         + " left join device_resolution r on r.device_id = d.id"
-                        + " where d.organisation_id = ? and d.status = 'IN_SERVICE' order by d.id")
-                .param(organisationId)
+                        + " where d.organisation_id = ? and d.status = 'IN_SERVICE'"
+                        + (only == null ? "" : " and d.id = ?") + " order by d.id")
+                .params(only == null ? List.of(organisationId) : List.of(organisationId, only))
                 .query((rs, n) -> {
                     long site = rs.getLong(2);
                     Long siteId = rs.wasNull() ? null : site;
