@@ -373,18 +373,8 @@ public final class EgressAnalysis {
             return;
         }
         fromDevices++;
-        if (f.checked) {
-            // a flow by its fields: the decoder asked onlyCounts4 already (FlowSink#flow4)
-        } else if (f.destinationV4) {
-            long d = f.low;
-            if (own.contains4(d) || allowed.contains4(d) || !routable4(d)) {
-                return;
-            }
-        } else {
-            Ip destination = f.destination();
-            if (own.contains(destination) || allowed.contains(destination) || !routable(destination)) {
-                return;
-            }
+        if (!f.checked && staysInside(f)) { // a flow by its fields was checked by its decoder (FlowSink#flow4)
+            return;
         }
         String name = names.isEmpty() ? null : names.get(new NameKey(f.source(), f.destination()));
         Hour hour = null;
@@ -428,6 +418,15 @@ public final class EgressAnalysis {
                 record(alert, name, endpoint, country, pair.asn);
             }
         }
+    }
+
+    /** Whether the flow's destination is the body's, allowed, or never leaves the network. */
+    private boolean staysInside(Row f) {
+        if (f.destinationV4) {
+            return onlyCounts4((int) f.low);
+        }
+        Ip destination = f.destination();
+        return own.contains(destination) || allowed.contains(destination) || !routable(destination);
     }
 
     /** A flow to a destination beyond the alert limit still counts towards its device's volume. */
