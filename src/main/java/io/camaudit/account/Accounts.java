@@ -108,7 +108,7 @@ public class Accounts {
             if (organisationId == null) {
                 throw new IllegalArgumentException("an officer must belong to an organisation");
             }
-            register.organisation(new Viewer("system", Role.ADMINISTRATOR, null), organisationId);
+            register.organisation(Viewer.SYSTEM, organisationId);
         } else if (organisationId != null) {
             throw new IllegalArgumentException("only officers belong to an organisation");
         }

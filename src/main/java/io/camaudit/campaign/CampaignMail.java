@@ -6,7 +6,6 @@ import io.camaudit.mail.Letter;
 import io.camaudit.mail.Outbox;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.Register;
-import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
 import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,21 +22,20 @@ class CampaignMail implements DueMail {
 
     static final String TOPIC = "campaign";
     private static final String OFFICE = "The Biometrics and Surveillance Camera Commissioner's office";
-    private static final Viewer SYSTEM = new Viewer("system", Role.ADMINISTRATOR, null);
 
     private final CampaignRows rows;
     private final Register register;
-    private final String publicUrl;
+    private final Outbox outbox;
     private final int remindDays;
 
     CampaignMail(
             CampaignRows rows,
             Register register,
-            @Value("${camaudit.public-url:http://localhost:8080}") String publicUrl,
+            Outbox outbox,
             @Value("${camaudit.campaign.remind-days:7}") int remindDays) {
         this.rows = rows;
         this.register = register;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.outbox = outbox;
         this.remindDays = remindDays;
     }
 
@@ -82,7 +80,7 @@ class CampaignMail implements DueMail {
     }
 
     private void queue(Outbox outbox, CampaignRows.RequestRow r, String kind, String subject, String text) {
-        Organisation body = register.organisation(SYSTEM, r.organisationId());
+        Organisation body = register.organisation(Viewer.SYSTEM, r.organisationId());
         if (body.contactEmail() != null) {
             outbox.queue(letter(r.id(), body, kind, subject, text + "\n"));
         }
@@ -102,6 +100,6 @@ class CampaignMail implements DueMail {
 
     private String how(long requestId) {
         return "Sign in to camaudit to answer it with a return loaded through the import feature, or to decline"
-                + " with your reasons: " + publicUrl + "/campaign-requests/" + requestId;
+                + " with your reasons: " + outbox.link("/campaign-requests/" + requestId);
     }
 }

@@ -15,7 +15,6 @@ import io.camaudit.shared.BadInputException;
 import io.camaudit.shared.ConflictException;
 import io.camaudit.shared.ForbiddenException;
 import io.camaudit.shared.NotFoundException;
-import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Campaigns {
-
-    private static final Viewer SYSTEM = new Viewer("system", Role.ADMINISTRATOR, null);
 
     private final CampaignRows rows;
     private final Register register;
@@ -166,7 +163,7 @@ public class Campaigns {
     /** Every body's name, read once for a campaign's thousands of requests. */
     private Map<Long, String> names() {
         Map<Long, String> names = new java.util.HashMap<>();
-        register.organisations(SYSTEM).forEach(o -> names.put(o.id(), o.name()));
+        register.organisations(Viewer.SYSTEM).forEach(o -> names.put(o.id(), o.name()));
         return names;
     }
 

@@ -7,11 +7,9 @@ import io.camaudit.mail.Outbox;
 import io.camaudit.register.CameraSystem;
 import io.camaudit.register.Organisation;
 import io.camaudit.register.Register;
-import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +21,13 @@ import org.springframework.stereotype.Component;
 class ReviewMail implements DueMail {
 
     static final String TOPIC = "compliance";
-    private static final Viewer SYSTEM = new Viewer("system", Role.ADMINISTRATOR, null);
 
     private final ComplianceRows rows;
     private final Register register;
-    private final String publicUrl;
 
-    ReviewMail(
-            ComplianceRows rows, Register register, @Value("${camaudit.public-url:http://localhost:8080}") String url) {
+    ReviewMail(ComplianceRows rows, Register register) {
         this.rows = rows;
         this.register = register;
-        this.publicUrl = url.replaceAll("/+$", "");
     }
 
     @Override
@@ -51,11 +45,11 @@ class ReviewMail implements DueMail {
     }
 
     private void queue(Outbox outbox, ComplianceRows.AssessmentRow a, String kind, String words) {
-        Organisation body = register.organisation(SYSTEM, a.organisationId());
+        Organisation body = register.organisation(Viewer.SYSTEM, a.organisationId());
         if (body.contactEmail() == null) {
             return; // the reminder is on the body's page
         }
-        CameraSystem system = register.system(SYSTEM, a.systemId());
+        CameraSystem system = register.system(Viewer.SYSTEM, a.systemId());
         String what = "The Surveillance Camera Code of Practice self-assessment of " + system.name();
         outbox.queue(new Letter(
                 TOPIC,
@@ -67,7 +61,7 @@ class ReviewMail implements DueMail {
                 (kind.equals("OVERDUE") ? "Overdue: " : "Reminder: ")
                         + "review the Code of Practice self-assessment of " + system.name(),
                 "Dear " + body.name() + ",\n\n" + what + " " + words + ". Reviewing it begins a new assessment,"
-                        + " answered against the twelve guiding principles: " + publicUrl + "/organisations/"
-                        + body.id() + "/compliance\n"));
+                        + " answered against the twelve guiding principles: "
+                        + outbox.link("/organisations/" + body.id() + "/compliance") + "\n"));
     }
 }

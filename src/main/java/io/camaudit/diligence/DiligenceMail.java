@@ -9,7 +9,6 @@ import io.camaudit.mail.Outbox;
 import io.camaudit.mail.Placeholders;
 import io.camaudit.mail.Posted;
 import io.camaudit.register.Register;
-import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,7 +43,6 @@ public class DiligenceMail implements DueMail, Placeholders {
     private final Register register;
     private final Outbox outbox;
     private final Clock clock;
-    private final String publicUrl;
     private final int remindDays;
     private final @Nullable String escalateTo;
 
@@ -53,14 +51,12 @@ public class DiligenceMail implements DueMail, Placeholders {
             Register register,
             Outbox outbox,
             Clock clock,
-            @Value("${camaudit.public-url:http://localhost:8080}") String publicUrl,
             @Value("${camaudit.diligence.remind-days:7}") int remindDays,
             @Value("${camaudit.diligence.escalate-to:}") String escalateTo) {
         this.rows = rows;
         this.register = register;
         this.outbox = outbox;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.remindDays = remindDays;
         this.escalateTo = escalateTo.isBlank() ? null : escalateTo.strip();
     }
@@ -107,7 +103,7 @@ public class DiligenceMail implements DueMail, Placeholders {
         return access.equals("LINK")
                 ? "Open the questionnaire with this link, which works once and then keeps you signed in to this"
                         + " request: " + LINK
-                : "Sign in to your supplier account at " + publicUrl + "/supplier";
+                : "Sign in to your supplier account at " + outbox.link("/supplier");
     }
 
     private static String greeting(SupplierView supplier) {
@@ -126,8 +122,7 @@ public class DiligenceMail implements DueMail, Placeholders {
     void tellRequester(RequestRow r, String supplier, String kind, String dedupe, String subject, String what) {
         String to = r.organisationId() == null
                 ? escalateTo
-                : register.organisation(new Viewer("system", Role.ADMINISTRATOR, null), r.organisationId())
-                        .contactEmail();
+                : register.organisation(Viewer.SYSTEM, r.organisationId()).contactEmail();
         if (to == null) {
             return;
         }
@@ -137,8 +132,8 @@ public class DiligenceMail implements DueMail, Placeholders {
                 "request:" + r.id() + ":" + dedupe,
                 to,
                 subject,
-                supplier + " " + what + ".\n\nSee the request, score the answers and reply: " + publicUrl
-                        + "/diligence/requests/" + r.id() + "\n"));
+                supplier + " " + what + ".\n\nSee the request, score the answers and reply: "
+                        + outbox.link("/diligence/requests/" + r.id()) + "\n"));
     }
 
     /** Makes a one-time link to a request, keeping only its hash; the link lasts until two weeks after the deadline. */
@@ -153,7 +148,7 @@ public class DiligenceMail implements DueMail, Placeholders {
         }
         rows.expireLinks(requestId, now);
         rows.insertLink(hash(token), requestId, now, until);
-        return publicUrl + "/respond/" + token;
+        return outbox.link("/respond/" + token);
     }
 
     static String hash(String token) {
@@ -169,8 +164,7 @@ public class DiligenceMail implements DueMail, Placeholders {
         if (organisationId == null) {
             return Diligence.COMMISSIONER;
         }
-        return register.organisation(new Viewer("system", Role.ADMINISTRATOR, null), organisationId)
-                .name();
+        return register.organisation(Viewer.SYSTEM, organisationId).name();
     }
 
     // -- what falls due, and the link as it goes out ----------------------------------------------

@@ -40,6 +40,7 @@ public class Outbox {
     private final ObjectProvider<Placeholders> placeholders;
     private final Clock clock;
     private final String from;
+    private final String publicUrl;
     private final boolean scheduled;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mail-outbox");
@@ -54,6 +55,7 @@ public class Outbox {
             ObjectProvider<Placeholders> placeholders,
             Clock clock,
             @Value("${camaudit.mail.from:camaudit@localhost}") String from,
+            @Value("${camaudit.public-url:http://localhost:8080}") String publicUrl,
             @Value("${camaudit.mail.scheduled:true}") boolean scheduled) {
         this.rows = rows;
         this.sender = sender;
@@ -61,6 +63,7 @@ public class Outbox {
         this.placeholders = placeholders;
         this.clock = clock;
         this.from = from;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.scheduled = scheduled;
     }
 
@@ -77,6 +80,11 @@ public class Outbox {
     /** The latest messages about a body, newest first. */
     public List<Posted> ofOrganisation(long organisationId, int limit) {
         return rows.ofOrganisation(organisationId, limit);
+    }
+
+    /** A page of the service as its readers reach it ({@code camaudit.public-url}), for the links in mail. */
+    public String link(String path) {
+        return publicUrl + path;
     }
 
     /** Whether mail can go out: an SMTP server is configured. */

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Viewer(String username, Role role, @Nullable Long organisationId) {
 
+    /**
+     * The service itself, for its own background work (mail, counts, notes) that reads a body's
+     * details on no person's behalf; never handed to a request.
+     */
+    public static final Viewer SYSTEM = new Viewer("system", Role.ADMINISTRATOR, null);
+
     public Viewer {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");

@@ -16,7 +16,6 @@ import io.camaudit.remediation.Remediation;
 import io.camaudit.remediation.engine.ActionStatus;
 import io.camaudit.review.NationalReview;
 import io.camaudit.shared.NotFoundException;
-import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
 import io.camaudit.transparency.persistence.StatementRows;
 import java.time.Clock;
@@ -39,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class TransparencyStatements {
-
-    private static final Viewer SYSTEM = new Viewer("system", Role.ADMINISTRATOR, null);
 
     private final StatementRows rows;
     private final Register register;
@@ -227,7 +224,7 @@ public class TransparencyStatements {
         for (StatementRows.Published p : rows.latestOfEach()) {
             out.add(new Listed(
                     p.organisationId(),
-                    register.organisation(SYSTEM, p.organisationId()).name(),
+                    register.organisation(Viewer.SYSTEM, p.organisationId()).name(),
                     p.version(),
                     p.publishedAt()));
         }
