@@ -51,8 +51,15 @@ public final class EgressAnalysis {
         long flows;
         long bytes;
         long packets;
-        /** Up to {@link #EVIDENCE_ROWS} rows: a {@link Seen} flow, written out only when the alerts are asked for, or text. */
-        final List<Object> evidence = new ArrayList<>(EVIDENCE_ROWS);
+        /**
+         * Up to {@link #EVIDENCE_ROWS} rows: a {@link Seen} flow, written out only when the alerts are
+         * asked for, or text. Counted here rather than by a list, so that the count read for every
+         * flow is in the alert itself, not in one more object.
+         */
+        @Nullable
+        Object[] evidence;
+
+        int evidenceRows;
 
         Open(Rule rule, Directory.Device device, Ip destination) {
             this.rule = rule;
@@ -105,7 +112,9 @@ public final class EgressAnalysis {
         }
 
         void of(FlowFields f) {
-            v = f; // valid for this call only, which is as long as the row is read
+            if (v != f) { // a reference stored only when it changes (the write barrier: see record)
+                v = f; // valid for this call only, which is as long as the row is read
+            }
             flow = null;
             source = null;
             destination = null;
@@ -198,8 +207,8 @@ public final class EgressAnalysis {
         final @Nullable String country;
         final Geo.@Nullable Asn asn;
         final Open[] alerts;
-        /** Which jurisdiction rules the country is flagged by, worked out once: {@code flagged[r]} for rule r. */
-        final boolean[] flagged;
+        /** Which jurisdiction rules the country is flagged by, worked out once: bit r for rule r. */
+        final long flagged;
         /** The vendor service whose networks hold the destination, worked out once (null: none). */
         final @Nullable Endpoint byNetwork;
         /** The last port (protocol and port) seen to this destination, and the service it is for this device. */
@@ -208,10 +217,10 @@ public final class EgressAnalysis {
         @Nullable
         Endpoint lastByPort;
 
-        Pair(@Nullable String country, Geo.@Nullable Asn asn, boolean[] flagged, @Nullable Endpoint byNetwork) {
+        Pair(@Nullable String country, Geo.@Nullable Asn asn, int rules, long flagged, @Nullable Endpoint byNetwork) {
             this.country = country;
             this.asn = asn;
-            this.alerts = new Open[flagged.length];
+            this.alerts = new Open[rules];
             this.flagged = flagged;
             this.byNetwork = byNetwork;
         }
@@ -402,7 +411,7 @@ public final class EgressAnalysis {
             Rule rule = rules[r];
             boolean holds = switch (rule.kind()) {
                 case OUTSIDE -> true;
-                case JURISDICTION -> pair.flagged[r];
+                case JURISDICTION -> (pair.flagged & (1L << r)) != 0;
                 case ENDPOINT -> endpoint != null;
                 case VOLUME -> hour != null && hour.bytes > limits[r];
                 case LOOKUP -> false;
@@ -451,17 +460,28 @@ public final class EgressAnalysis {
         Row f = row;
         alert.port = f.v.destinationPort;
         alert.protocol = f.v.protocol;
-        alert.name = name != null ? name : alert.name;
-        alert.endpoint = endpoint != null ? endpoint : alert.endpoint;
-        alert.country = country != null ? country : alert.country;
-        alert.asn = asn != null ? asn : alert.asn;
+        // A reference is stored only when it changes, which after the alert's first flow is seldom:
+        // once the alert has outlived a young collection, every reference stored into it (even the
+        // one already there) passes the collector's write barrier, a fence and a card to mark.
+        if (name != null && name != alert.name) {
+            alert.name = name;
+        }
+        if (endpoint != null && endpoint != alert.endpoint) {
+            alert.endpoint = endpoint;
+        }
+        if (country != null && country != alert.country) {
+            alert.country = country;
+        }
+        if (asn != null && asn != alert.asn) {
+            alert.asn = asn;
+        }
         touch(
                 alert,
                 f.v.start,
                 f.v.bytes,
                 f.v.packets,
                 1,
-                alert.evidence.size() < EVIDENCE_ROWS ? new Seen(f.flow(), name) : null);
+                alert.evidenceRows < EVIDENCE_ROWS ? new Seen(f.flow(), name) : null);
         alert.last = Math.max(alert.last, f.v.end);
     }
 
@@ -470,9 +490,9 @@ public final class EgressAnalysis {
         Pair pair = pairs.get(device.id(), destination);
         if (pair == null) {
             String country = geo.country(destination);
-            boolean[] flagged = new boolean[rules.length];
+            long flagged = 0;
             for (int r = 0; r < rules.length; r++) {
-                flagged[r] = country != null && countries[r].contains(country);
+                flagged |= country != null && countries[r].contains(country) ? 1L << r : 0;
             }
             Endpoint byNetwork = null;
             for (Endpoint e : byNameOrNetwork) {
@@ -481,7 +501,7 @@ public final class EgressAnalysis {
                     break;
                 }
             }
-            pair = new Pair(country, geo.asn(destination), flagged, byNetwork);
+            pair = new Pair(country, geo.asn(destination), rules.length, flagged, byNetwork);
             if (!pairs.add(device.id(), destination, pair)) {
                 return null;
             }
@@ -538,7 +558,7 @@ public final class EgressAnalysis {
                     a.flows,
                     a.bytes,
                     a.packets,
-                    a.evidence.stream()
+                    java.util.Arrays.stream(a.evidence == null ? new Object[0] : a.evidence, 0, a.evidenceRows)
                             .map(e -> e instanceof Seen seen ? row(seen.flow(), seen.name()) : (String) e)
                             .toList()));
         }
@@ -566,8 +586,11 @@ public final class EgressAnalysis {
         alert.flows += flows;
         alert.bytes += bytes;
         alert.packets += packets;
-        if (row != null && alert.evidence.size() < EVIDENCE_ROWS) {
-            alert.evidence.add(row);
+        if (row != null && alert.evidenceRows < EVIDENCE_ROWS) {
+            if (alert.evidence == null) {
+                alert.evidence = new Object[EVIDENCE_ROWS];
+            }
+            alert.evidence[alert.evidenceRows++] = row;
         }
     }
 

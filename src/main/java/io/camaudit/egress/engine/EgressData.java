@@ -22,6 +22,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public record EgressData(String version, List<Endpoint> endpoints, List<Rule> rules) {
 
+    /** The analysis keeps, for each destination, which rules its country is flagged by as the bits of one long. */
+    public static final int MAX_RULES = 64;
+
     static final List<String> ENDPOINT_COLUMNS =
             List.of("id", "service", "vendor", "kind", "names", "ports", "networks", "verified", "source", "note");
     static final List<String> RULE_COLUMNS = List.of("id", "kind", "severity", "parameter", "title", "source");
@@ -127,6 +130,9 @@ public record EgressData(String version, List<Endpoint> endpoints, List<Rule> ru
             if (kind != null && severity != null) {
                 rules.add(new Rule(line.get("id"), kind, severity, parameter, line.get("title"), line.get("source")));
             }
+        }
+        if (rules.size() > MAX_RULES) {
+            problems.add("rules.csv: " + rules.size() + " rules, at most " + MAX_RULES);
         }
         if (!problems.isEmpty()) {
             throw new BadDataException(problems);

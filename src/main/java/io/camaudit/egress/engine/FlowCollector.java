@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,17 @@ public final class FlowCollector implements AutoCloseable {
     static final int SLAB = 2_048;
     private static final long IDLE_NANOS = 1_000_000;
 
+    /**
+     * While datagrams keep coming the receiver reads the socket without blocking and, when it finds
+     * it empty, looks again this much later (the socket's buffer holds tens of milliseconds of a fast
+     * exporter). A blocking read put the thread to sleep and woke it for every datagram: two switches
+     * of the core a datagram, taken from the decoder that shares the core.
+     */
+    private static final long POLL_NANOS = 200_000;
+
+    /** After this long without a datagram the receiver sleeps until the socket has one. */
+    private static final long QUIET_NANOS = 50_000_000;
+
     /** Templates not announced again within half an hour are forgotten (exporters resend theirs every few minutes). */
     static final long TEMPLATE_LIFETIME_MILLIS = 30 * 60 * 1000;
 
@@ -41,6 +54,7 @@ public final class FlowCollector implements AutoCloseable {
     private record Received(ByteBuffer data, String exporter) {}
 
     private final DatagramChannel channel;
+    private final Selector readable;
     /** Buffers the decoder is done with, back to the receiver; and datagrams received, to the decoder. */
     private final Ring<ByteBuffer> free = new Ring<>(BUFFERS);
 
@@ -56,8 +70,9 @@ public final class FlowCollector implements AutoCloseable {
     private final Thread receiver;
     private final Thread decoding;
 
-    private FlowCollector(DatagramChannel channel, FlowSink sink) {
+    private FlowCollector(DatagramChannel channel, Selector readable, FlowSink sink) {
         this.channel = channel;
+        this.readable = readable;
         this.sink = sink;
         for (int i = 0; i < BUFFERS; i++) {
             free.offer(ByteBuffer.allocate(SLAB));
@@ -73,7 +88,10 @@ public final class FlowCollector implements AutoCloseable {
         DatagramChannel channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 32 * 1024 * 1024);
         channel.bind(listen);
-        FlowCollector collector = new FlowCollector(channel, sink);
+        channel.configureBlocking(false);
+        Selector readable = Selector.open();
+        channel.register(readable, SelectionKey.OP_READ);
+        FlowCollector collector = new FlowCollector(channel, readable, sink);
         collector.receiver.start();
         collector.decoding.start();
         return collector;
@@ -92,13 +110,21 @@ public final class FlowCollector implements AutoCloseable {
         // copied to a pool buffer of the datagram's size, which the decoder hands back.
         ByteBuffer socket = ByteBuffer.allocateDirect(65_535);
         ByteBuffer kept = null; // a pool buffer taken but not handed on, used next
+        long lastDatagram = System.nanoTime();
         while (running) {
             socket.clear();
             try {
                 InetSocketAddress from = (InetSocketAddress) channel.receive(socket);
                 if (from == null) {
+                    if (System.nanoTime() - lastDatagram < QUIET_NANOS) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
+                    } else {
+                        readable.select(1_000); // quiet: sleep until a datagram comes
+                        readable.selectedKeys().clear();
+                    }
                     continue;
                 }
+                lastDatagram = System.nanoTime();
                 datagrams.incrementAndGet();
                 socket.flip();
                 ByteBuffer buffer;
@@ -212,12 +238,15 @@ public final class FlowCollector implements AutoCloseable {
     @Override
     public void close() throws IOException {
         running = false;
+        readable.wakeup(); // a receiver asleep on a quiet socket
         channel.close();
         try {
             receiver.join(2_000);
             decoding.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            readable.close(); // once the receiver has stopped using it
         }
     }
 }

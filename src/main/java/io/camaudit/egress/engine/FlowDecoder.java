@@ -35,7 +35,7 @@ public final class FlowDecoder {
 
     private final Map<Key, Template> templates = new HashMap<>();
     /** When each template was last announced (by this machine's clock), for expiry. */
-    private final Map<Key, Long> announced = new HashMap<>();
+    private final Map<Key, long[]> announced = new HashMap<>();
 
     private final IpCache addresses = new IpCache();
 
@@ -59,7 +59,7 @@ public final class FlowDecoder {
         long cutoff = now.getAsLong() - lifetimeMillis;
         int before = templates.size();
         announced.entrySet().removeIf(e -> {
-            boolean old = e.getValue() < cutoff;
+            boolean old = e.getValue()[0] < cutoff;
             if (old) {
                 templates.remove(e.getKey());
             }
@@ -286,6 +286,19 @@ public final class FlowDecoder {
                 throw new FlowFormatException(
                         "template " + id + " has " + count + " fields (at most " + MAX_FIELDS + ")", at + p - from);
             }
+            // Exporters announce the same template again and again (some in every datagram): one the
+            // same as the known one only renews it, rather than being built anew.
+            Key known = key(exporter, domain, id);
+            Template same = templates.get(known);
+            int end = same == null || same.options() != options || same.fields().size() != count || scopeCount > count
+                    ? -1
+                    : same.specifiersEnd(m, p, to, ipfix);
+            if (end >= 0) {
+                announced.get(known)[0] = now.getAsLong();
+                counter.templates++;
+                p = end;
+                continue;
+            }
             List<Template.Field> fields = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 need(m, p, 4, "field " + (i + 1) + " of template " + id, at + p - from);
@@ -310,7 +323,7 @@ public final class FlowDecoder {
                 throw new FlowFormatException("more than " + MAX_TEMPLATES + " templates", at + p - from);
             }
             templates.put(key, Template.of(id, fields, options));
-            announced.put(key, now.getAsLong());
+            announced.put(key, new long[] {now.getAsLong()});
             counter.templates++;
             if (scopeCount > count) {
                 throw new FlowFormatException("template " + id + " has more scope fields than fields", at + p - from);

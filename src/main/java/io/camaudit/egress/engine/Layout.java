@@ -178,7 +178,9 @@ final class Layout {
         long first = start < 0 ? -1 : time(unsigned(m, p + start, startLength), startUnit, exportMillis, uptimeMillis);
         long last = end < 0 ? -1 : time(unsigned(m, p + end, endLength), endUnit, exportMillis, uptimeMillis);
         first = first < 0 ? (last < 0 ? exportMillis : last) : first;
-        f.exporter = exporter;
+        if (f.exporter != exporter) { // a reference stored only when it changes: the holder outlives collections
+            f.exporter = exporter;
+        }
         f.domain = domain;
         f.start = first;
         f.end = last < 0 ? first : last;

@@ -23,6 +23,34 @@ record Template(
     /** One field specifier: the information element, its enterprise (0 for IANA's), its length in the record. */
     record Field(int element, long enterprise, int length) {}
 
+    /**
+     * Where the field specifiers starting at {@code p} end, if they specify exactly this template's
+     * fields (no further than {@code to}); else -1.
+     */
+    int specifiersEnd(java.nio.ByteBuffer m, int p, int to, boolean ipfix) {
+        for (Field field : fields) {
+            if (to - p < 4) {
+                return -1;
+            }
+            int element = m.getShort(p) & 0xFFFF;
+            int length = m.getShort(p + 2) & 0xFFFF;
+            p += 4;
+            long enterprise = 0;
+            if (ipfix && (element & 0x8000) != 0) {
+                if (to - p < 4) {
+                    return -1;
+                }
+                enterprise = m.getInt(p) & 0xFFFF_FFFFL;
+                element &= 0x7FFF;
+                p += 4;
+            }
+            if (element != field.element() || length != field.length() || enterprise != field.enterprise()) {
+                return -1;
+            }
+        }
+        return p;
+    }
+
     static Template of(int id, List<Field> fields, boolean options) {
         int minimum = 0;
         boolean variable = false;

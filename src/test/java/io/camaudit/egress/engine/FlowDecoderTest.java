@@ -163,6 +163,36 @@ class FlowDecoderTest {
     }
 
     @Test
+    void aTemplateAnnouncedAgainUnchangedIsRenewedAndAChangedOneReplacesIt() {
+        long[] clock = {1_000_000};
+        FlowDecoder decoder = new FlowDecoder(() -> clock[0]);
+        List<FlowDecoder.Outcome> outcomes = new ArrayList<>();
+        decode(decoder, new Message(7).set(2, template()).bytes(), outcomes);
+        clock[0] += 20 * 60_000;
+        decode(decoder, new Message(7).set(2, template()).bytes(), outcomes);
+        assertThat(outcomes.get(1).templates()).isEqualTo(1);
+        clock[0] += 20 * 60_000;
+        assertThat(decoder.expireTemplates(30 * 60_000))
+                .as("announced again 20 minutes ago: still alive")
+                .isZero();
+
+        // The same id announced with the destination first: its data is read by the new layout.
+        ByteBuffer swapped = ByteBuffer.wrap(template().clone());
+        swapped.putShort(4, (short) 12).putShort(8, (short) 8);
+        decode(decoder, new Message(7).set(2, swapped.array()).bytes(), outcomes);
+        List<Flow> flows = decode(
+                decoder,
+                new Message(7)
+                        .set(256, record("10.20.0.5", "203.0.113.7", 1, "x"))
+                        .bytes(),
+                outcomes);
+        assertThat(flows).hasSize(1);
+        assertThat(flows.get(0).source()).hasToString("203.0.113.7");
+        assertThat(flows.get(0).destination()).hasToString("10.20.0.5");
+        assertThat(decoder.templateCount()).isEqualTo(1);
+    }
+
+    @Test
     void aSetThatLiesAboutItsLengthStopsThereAndKeepsTheFlowsBeforeIt() {
         FlowDecoder decoder = new FlowDecoder();
         List<FlowDecoder.Outcome> outcomes = new ArrayList<>();
