@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -309,8 +308,8 @@ public class EgressMonitor {
 
     /** The body's in-service devices by address and by MAC. */
     private Directory directory(long organisationId) {
-        Map<Ip, Directory.Device> byAddress = new HashMap<>();
-        Map<Long, Directory.Device> byMac = new HashMap<>();
+        io.camaudit.egress.engine.DeviceDirectory.Builder directory =
+                io.camaudit.egress.engine.DeviceDirectory.builder();
         for (EgressRows.DeviceInput d : rows.devices(organisationId)) {
             String what = ((d.manufacturer() == null ? "" : d.manufacturer()) + " "
                             + (d.model() == null ? "" : d.model()))
@@ -323,26 +322,16 @@ public class EgressMonitor {
                     d.maker());
             if (d.ipAddress() != null) {
                 try {
-                    byAddress.putIfAbsent(Ip.parse(d.ipAddress()), device);
+                    directory.address(Ip.parse(d.ipAddress()), device);
                 } catch (IllegalArgumentException e) {
                     // an address the register holds but no flow can carry
                 }
             }
             if (d.macAddress() != null && d.macAddress().matches("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}")) {
-                byMac.putIfAbsent(Long.parseLong(d.macAddress().replace(":", ""), 16), device);
+                directory.mac(Long.parseLong(d.macAddress().replace(":", ""), 16), device);
             }
         }
-        return new Directory() {
-            @Override
-            public Directory.@Nullable Device byAddress(Ip address) {
-                return byAddress.get(address); // by the two longs: no string is made per flow
-            }
-
-            @Override
-            public Directory.@Nullable Device byMac(long mac) {
-                return byMac.get(mac);
-            }
-        };
+        return directory.build();
     }
 
     // -- collecting -------------------------------------------------------------------------------

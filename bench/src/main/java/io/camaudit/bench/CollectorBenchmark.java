@@ -1,5 +1,6 @@
 package io.camaudit.bench;
 
+import io.camaudit.egress.engine.DeviceDirectory;
 import io.camaudit.egress.engine.Directory;
 import io.camaudit.egress.engine.EgressAnalysis;
 import io.camaudit.egress.engine.EgressData;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The live collector against nfcapd (issue #6): the same IPFIX datagrams (30 flows each) sent on
@@ -122,28 +122,13 @@ public final class CollectorBenchmark {
     }
 
     private static EgressAnalysis analysis(Geo geo) {
-        // Every source is a registered camera, one object a device as the register's directory holds them.
-        Directory.Device[] devices = new Directory.Device[1 << 16];
-        for (int d = 0; d < devices.length; d++) {
-            devices[d] = new Directory.Device(d, 1, null, "device", "dahua");
+        // Every source is a registered camera, in the directory the service builds from the register.
+        DeviceDirectory.Builder directory = DeviceDirectory.builder();
+        for (int d = 0; d < 5_000; d++) {
+            directory.address(Ip.v4((10 << 24) | (20 << 16) | ((d / 250) << 8) | (d % 250 + 1)),
+                    new Directory.Device(d, 1, null, "device", "dahua"));
         }
-        Directory directory = new Directory() {
-            @Override
-            public Directory.@Nullable Device byAddress(Ip address) {
-                return devices[(int) (address.low() & 0xFFFF)];
-            }
-
-            @Override
-            public Directory.@Nullable Device byAddress4(int address) {
-                return devices[address & 0xFFFF];
-            }
-
-            @Override
-            public Directory.@Nullable Device byMac(long mac) {
-                return null;
-            }
-        };
-        return new EgressAnalysis(EgressData.bundled(), Prefixes.parse("10.0.0.0/8"), Prefixes.none(), directory, geo);
+        return new EgressAnalysis(EgressData.bundled(), Prefixes.parse("10.0.0.0/8"), Prefixes.none(), directory.build(), geo);
     }
 
     private static long camaudit(List<ByteBuffer> messages, long rate, long flows, Geo geo) throws Exception {
