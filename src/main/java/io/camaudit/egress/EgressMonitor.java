@@ -368,38 +368,35 @@ public class EgressMonitor {
             this.onFlush = onFlush;
             this.current = analysis();
             EgressAnalysis filter = analysis(); // asked only which flows to skip: the same networks as every window
-            this.collector = io.camaudit.egress.engine.FlowCollector.start(listen, new FlowSink() {
-                @Override
-                public void flow(io.camaudit.egress.engine.Flow flow) {
-                    synchronized (lock) {
-                        current.flow(flow);
-                    }
-                }
+            this.collector = io.camaudit.egress.engine.FlowCollector.start(
+                    listen,
+                    new FlowSink() {
+                        @Override
+                        public void flow(io.camaudit.egress.engine.Flow flow) {
+                            current.flow(flow); // the collector holds the lock for each datagram
+                        }
 
-                @Override
-                public boolean takesFields() {
-                    return true;
-                }
+                        @Override
+                        public boolean takesFields() {
+                            return true;
+                        }
 
-                @Override
-                public void flow4(io.camaudit.egress.engine.FlowFields fields) {
-                    synchronized (lock) {
-                        current.flow4(fields);
-                    }
-                }
+                        @Override
+                        public void flow4(io.camaudit.egress.engine.FlowFields fields) {
+                            current.flow4(fields);
+                        }
 
-                @Override
-                public boolean onlyCounts4(int destination) {
-                    return filter.onlyCounts4(destination);
-                }
+                        @Override
+                        public boolean onlyCounts4(int destination) {
+                            return filter.onlyCounts4(destination);
+                        }
 
-                @Override
-                public void counted4(int source, long sourceMac) {
-                    synchronized (lock) {
-                        current.counted4(source, sourceMac);
-                    }
-                }
-            });
+                        @Override
+                        public void counted4(int source, long sourceMac) {
+                            current.counted4(source, sourceMac);
+                        }
+                    },
+                    lock);
             this.flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "egress-flush");
                 t.setDaemon(true);

@@ -131,10 +131,11 @@ public final class CollectorBenchmark {
         return new EgressAnalysis(EgressData.bundled(), Prefixes.parse("10.0.0.0/8"), Prefixes.none(), directory.build(), geo);
     }
 
+    /** As the service collects: the collector holding the lock the service swaps each window's analysis under. */
     private static long camaudit(List<ByteBuffer> messages, long rate, long flows, Geo geo) throws Exception {
         EgressAnalysis analysis = analysis(geo);
         try (FlowCollector collector = FlowCollector.start(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), analysis.sink())) {
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), analysis.sink(), new Object())) {
             send(messages, collector.address(), rate, flows);
             collector.drain(10_000);
             Thread.sleep(200);

@@ -61,6 +61,9 @@ public final class FlowCollector implements AutoCloseable {
     private final Ring<Received> full = new Ring<>(2 * BUFFERS);
     private final FlowDecoder decoder = new FlowDecoder();
     private final FlowSink sink;
+    /** Held by the decoding thread while it hands one datagram's flows to the sink. */
+    private final Object guard;
+
     private final AtomicLong datagrams = new AtomicLong();
     private final AtomicLong flows = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
@@ -70,10 +73,11 @@ public final class FlowCollector implements AutoCloseable {
     private final Thread receiver;
     private final Thread decoding;
 
-    private FlowCollector(DatagramChannel channel, Selector readable, FlowSink sink) {
+    private FlowCollector(DatagramChannel channel, Selector readable, FlowSink sink, Object guard) {
         this.channel = channel;
         this.readable = readable;
         this.sink = sink;
+        this.guard = guard;
         for (int i = 0; i < BUFFERS; i++) {
             free.offer(ByteBuffer.allocate(SLAB));
         }
@@ -85,13 +89,23 @@ public final class FlowCollector implements AutoCloseable {
 
     /** Binds the address and starts collecting into the sink (called from the decoding thread). */
     public static FlowCollector start(InetSocketAddress listen, FlowSink sink) throws IOException {
+        return start(listen, sink, new Object());
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, FlowSink)}, the decoding thread holding {@code guard} while
+     * it hands each datagram's flows to the sink: another thread that takes it (to swap what the
+     * sink writes into, say) finds the sink between two datagrams. Taken once a datagram rather than
+     * by the sink once a flow.
+     */
+    public static FlowCollector start(InetSocketAddress listen, FlowSink sink, Object guard) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 32 * 1024 * 1024);
         channel.bind(listen);
         channel.configureBlocking(false);
         Selector readable = Selector.open();
         channel.register(readable, SelectionKey.OP_READ);
-        FlowCollector collector = new FlowCollector(channel, readable, sink);
+        FlowCollector collector = new FlowCollector(channel, readable, sink, guard);
         collector.receiver.start();
         collector.decoding.start();
         return collector;
@@ -211,7 +225,10 @@ public final class FlowCollector implements AutoCloseable {
                     }
                     continue;
                 }
-                FlowDecoder.Outcome outcome = decoder.decode(received.data(), received.exporter(), 0, out);
+                FlowDecoder.Outcome outcome;
+                synchronized (guard) {
+                    outcome = decoder.decode(received.data(), received.exporter(), 0, out);
+                }
                 flows.addAndGet(outcome.flows());
                 if (!outcome.complete()) {
                     undecodable.incrementAndGet();
