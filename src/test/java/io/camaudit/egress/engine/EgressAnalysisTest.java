@@ -271,6 +271,34 @@ class EgressAnalysisTest {
         assertThat(direct.counts().fromDevices()).isEqualTo(5_000);
     }
 
+    /** Flows by their fields are analysed in their place among answers, other flows and reads. */
+    @Test
+    void flowsByTheirFieldsKeepTheirPlaceAmongAnswersFlowsAndReads() {
+        EgressAnalysis analysis = analysis("");
+        FlowFields fields = new FlowFields();
+        fields.copyFrom(flow("10.20.0.5", "203.0.113.7", 17, 8800, 100, 2_000, Flow.NO_MAC));
+        analysis.flow4(fields);
+        assertThat(analysis.counts().flows()).isEqualTo(1);
+        analysis.flow4(fields);
+        analysis.dns(new DnsAnswer(2_500, Ip.parse("10.20.0.5"), "www.easy4ipcloud.com", Ip.parse("203.0.113.7"), 60));
+        fields.copyFrom(flow("10.20.0.5", "203.0.113.7", 17, 8800, 100, 3_000, Flow.NO_MAC));
+        analysis.flow4(fields);
+        analysis.flow(flow("10.20.0.5", "203.0.113.7", 17, 8800, 100, 4_000, Flow.NO_MAC));
+        fields.copyFrom(flow("10.20.0.5", "203.0.113.7", 17, 8800, 100, 5_000, Flow.NO_MAC));
+        analysis.flow4(fields);
+        Alert outside = analysis.alerts().stream()
+                .filter(a -> a.rule().id().equals("outside"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(outside.flows()).isEqualTo(5);
+        assertThat(outside.last()).isEqualTo(6_000);
+        assertThat(outside.evidence())
+                .as("the flows before the answer have no name; those after it have")
+                .extracting(e -> e.contains("(www.easy4ipcloud.com)"))
+                .containsExactly(false, false, true, true, true);
+        assertThat(analysis.counts().flows()).isEqualTo(5);
+    }
+
     @Test
     void aFailureOfTheAnalysisReachesThePipelinesCallerAfterTheReaderIsDone() {
         int[] read = {0};
