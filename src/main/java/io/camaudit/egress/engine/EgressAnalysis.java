@@ -666,8 +666,13 @@ public final class EgressAnalysis {
     }
 
     private static String row(Flow f, @Nullable String name) {
-        return java.time.Instant.ofEpochMilli(f.start()) + " " + f.source() + ":" + f.sourcePort() + " -> "
-                + f.destination() + ":" + f.destinationPort() + (name == null ? "" : " (" + name + ")") + " proto "
+        return java.time.Instant.ofEpochMilli(f.start()) + " " + withPort(f.source(), f.sourcePort()) + " -> "
+                + withPort(f.destination(), f.destinationPort()) + (name == null ? "" : " (" + name + ")") + " proto "
                 + f.protocol() + ", " + f.packets() + " packets, " + f.bytes() + " bytes, from " + f.exporter();
+    }
+
+    /** An address and port, an IPv6 address in brackets (RFC 5952, section 6) so that the port stands apart. */
+    private static String withPort(Ip address, int port) {
+        return (address.v4() ? address.toString() : "[" + address + "]") + ":" + port;
     }
 }

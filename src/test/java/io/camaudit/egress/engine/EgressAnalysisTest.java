@@ -271,6 +271,55 @@ class EgressAnalysisTest {
         assertThat(direct.counts().fromDevices()).isEqualTo(5_000);
     }
 
+    /** The evidence rows read as the flows they were, IPv4 or IPv6, by fields or not, for the last of many alerts too. */
+    @Test
+    void evidenceRowsTellTheirFlowsWhateverTheAddressesAndHoweverManyAlerts() {
+        Directory everyone = new Directory() {
+            @Override
+            public Directory.@Nullable Device byAddress(Ip address) {
+                return address.equals(Ip.parse("2001:db8::5")) ? DAHUA : DIRECTORY.byAddress(address);
+            }
+
+            @Override
+            public Directory.@Nullable Device byMac(long mac) {
+                return null;
+            }
+        };
+        EgressAnalysis analysis = new EgressAnalysis(
+                EgressData.bundled(), Prefixes.parse("10.20.0.0/16"), Prefixes.none(), everyone, GEO);
+        analysis.flow(new Flow(
+                "exporter-6",
+                0,
+                1_000,
+                2_000,
+                Ip.parse("2001:db8::5"),
+                Ip.parse("2001:db8:ff::9"),
+                40_001,
+                443,
+                6,
+                700,
+                7,
+                Flow.NO_MAC,
+                Flow.NO_MAC,
+                0));
+        FlowFields fields = new FlowFields();
+        for (int i = 0; i < 12_000; i++) { // new destinations, an alert each and more: beyond one chunk of rows
+            fields.copyFrom(flow(
+                    "10.20.0.6", "198.51." + (i / 250) + "." + (i % 250 + 1), 6, 443, 100 + i, 3_000 + i, Flow.NO_MAC));
+            analysis.flow4(fields);
+        }
+        List<Alert> alerts = analysis.alerts();
+        assertThat(alerts.get(0).evidence())
+                .containsExactly(
+                        "1970-01-01T00:00:01Z [2001:db8:0:0:0:0:0:5]:40001 -> [2001:db8:ff:0:0:0:0:9]:443 proto 6, 7 packets, 700"
+                                + " bytes, from exporter-6");
+        Alert last = alerts.get(alerts.size() - 1);
+        assertThat(last.destination()).hasToString("198.51.47.250");
+        assertThat(last.evidence())
+                .containsExactly("1970-01-01T00:00:14.999Z 10.20.0.6:40000 -> 198.51.47.250:443 proto 6, 3 packets,"
+                        + " 12099 bytes, from test");
+    }
+
     /** Flows by their fields are analysed in their place among answers, other flows and reads. */
     @Test
     void flowsByTheirFieldsKeepTheirPlaceAmongAnswersFlowsAndReads() {
