@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 /**
  * The live collector against nfcapd (issue #6): the same IPFIX datagrams (30 flows each) sent on
  * loopback at rising rates, for three seconds each, to camaudit's collector (analysing every flow)
- * and to Debian's nfcapd in turn; prints what each received of what was sent. The target: camaudit
- * loses nothing at the rate nfcapd holds without loss.
+ * and to Debian's nfcapd in turn; prints what each received of what was sent. The rates climb until
+ * nfcapd loses some (or the sender cannot keep up); the target: camaudit loses nothing at the highest
+ * rate nfcapd held without loss. {@code CAMAUDIT_BENCH_RATES=a,b,...} gives the rates instead.
  *
  * <p>Run with {@code bench/run collector} (needs Debian's nfdump).
  */
@@ -39,8 +40,10 @@ public final class CollectorBenchmark {
     private CollectorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        long[] rates = System.getenv("CAMAUDIT_BENCH_RATES") == null
-                ? new long[] {300_000, 600_000, 900_000, 1_200_000, 1_500_000}
+        boolean ladder = System.getenv("CAMAUDIT_BENCH_RATES") == null;
+        long[] rates = ladder
+                ? new long[] {300_000, 600_000, 900_000, 1_200_000, 1_500_000, 2_100_000, 3_000_000, 3_600_000, 4_500_000,
+                    6_000_000}
                 : java.util.Arrays.stream(System.getenv("CAMAUDIT_BENCH_RATES").split(","))
                         .mapToLong(Long::parseLong)
                         .toArray();
@@ -50,11 +53,29 @@ public final class CollectorBenchmark {
         Geo geo = IpLocationGeo.bundled();
         decoderAlone(messages, geo);
         System.out.printf(Locale.ROOT, "%-12s %14s %14s %14s%n", "flows/s", "sent", "camaudit got", "nfcapd got");
+        long held = 0; // the highest rate nfcapd held without loss
+        long lostThere = -1; // what camaudit lost at that rate
         for (long rate : rates) {
             long flows = rate * 3;
-            long camaudit = camaudit(messages, rate, flows, geo);
-            long nfcapd = nfcapd(messages, rate, flows);
+            long[] reached = new long[2];
+            long camaudit = camaudit(messages, rate, flows, geo, reached);
+            long nfcapd = nfcapd(messages, rate, flows, reached);
             System.out.printf(Locale.ROOT, "%,-12d %,14d %,14d %,14d%n", rate, flows, camaudit, nfcapd);
+            if (Math.min(reached[0], reached[1]) < rate * 97 / 100) {
+                System.out.printf(Locale.ROOT, "  the sender reached only %,d and %,d flows a second: the ladder stops"
+                        + " here%n", reached[0], reached[1]);
+                break;
+            }
+            if (nfcapd == flows) {
+                held = rate;
+                lostThere = flows - camaudit;
+            } else if (ladder) {
+                break; // nfcapd's limit: a rate above it tells nothing of the target
+            }
+        }
+        if (held > 0) {
+            System.out.printf(Locale.ROOT, "nfcapd held %,d flows a second without loss; camaudit lost %,d there"
+                    + " (target: none)%n", held, lostThere);
         }
     }
 
@@ -85,7 +106,8 @@ public final class CollectorBenchmark {
         return out;
     }
 
-    private static void send(List<ByteBuffer> messages, InetSocketAddress to, long rate, long flows) throws Exception {
+    /** Sends the flows at the rate, as evenly as it can; returns the rate it reached (flows a second). */
+    private static long send(List<ByteBuffer> messages, InetSocketAddress to, long rate, long flows) throws Exception {
         try (DatagramChannel channel = DatagramChannel.open()) {
             long start = System.nanoTime();
             for (long sent = 0, i = 0; sent < flows; sent += PER_MESSAGE, i++) {
@@ -96,6 +118,7 @@ public final class CollectorBenchmark {
                     Thread.onSpinWait();
                 }
             }
+            return flows * 1_000_000_000L / Math.max(1, System.nanoTime() - start);
         }
     }
 
@@ -132,11 +155,12 @@ public final class CollectorBenchmark {
     }
 
     /** As the service collects: the collector holding the lock the service swaps each window's analysis under. */
-    private static long camaudit(List<ByteBuffer> messages, long rate, long flows, Geo geo) throws Exception {
+    private static long camaudit(List<ByteBuffer> messages, long rate, long flows, Geo geo, long[] reached)
+            throws Exception {
         EgressAnalysis analysis = analysis(geo);
         try (FlowCollector collector = FlowCollector.start(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), analysis.sink(), new Object())) {
-            send(messages, collector.address(), rate, flows);
+            reached[0] = send(messages, collector.address(), rate, flows);
             collector.drain(10_000);
             Thread.sleep(200);
             FlowCollector.Counts counts = collector.counts();
@@ -147,7 +171,7 @@ public final class CollectorBenchmark {
         }
     }
 
-    private static long nfcapd(List<ByteBuffer> messages, long rate, long flows) throws Exception {
+    private static long nfcapd(List<ByteBuffer> messages, long rate, long flows, long[] reached) throws Exception {
         Path dir = Files.createTempDirectory("camaudit-nfcapd");
         int port = 39_800 + (int) (rate / 100_000);
         Process nfcapd = new ProcessBuilder("nfcapd", "-b", "127.0.0.1", "-p", String.valueOf(port), "-w",
@@ -157,7 +181,7 @@ public final class CollectorBenchmark {
                 .start();
         try {
             Thread.sleep(1_000);
-            send(messages, new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), rate, flows);
+            reached[1] = send(messages, new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), rate, flows);
             Thread.sleep(1_000);
             nfcapd.destroy();
             nfcapd.waitFor(30, TimeUnit.SECONDS);
