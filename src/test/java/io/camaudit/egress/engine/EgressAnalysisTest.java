@@ -345,6 +345,9 @@ class EgressAnalysisTest {
                 .as("the flows before the answer have no name; those after it have")
                 .extracting(e -> e.contains("(www.easy4ipcloud.com)"))
                 .containsExactly(false, false, true, true, true);
+        assertThat(outside.name()).isEqualTo("www.easy4ipcloud.com");
+        assertThat(outside.endpoint().id()).isEqualTo("dahua-p2p");
+        assertThat(outside.country()).isEqualTo("CN");
         assertThat(analysis.counts().flows()).isEqualTo(5);
     }
 
