@@ -69,6 +69,9 @@ public final class FlowCollector implements AutoCloseable {
     private final AtomicLong undecodable = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile @Nullable String lastProblem;
+    /** Whether the decoder sleeps until the receiver wakes it (the socket has been quiet). */
+    private volatile boolean decoderAsleep;
+
     private volatile boolean running = true;
     private final Thread receiver;
     private final Thread decoding;
@@ -159,6 +162,13 @@ public final class FlowCollector implements AutoCloseable {
                 if (!full.offer(new Received(buffer, exporter(from)))) {
                     dropped.incrementAndGet();
                     kept = buffer.capacity() == SLAB ? buffer : kept;
+                } else {
+                    // The datagram handed over before the decoder's state is read, as the decoder says
+                    // it sleeps before it looks at the ring a last time: one of the two sees the other.
+                    java.lang.invoke.VarHandle.fullFence();
+                    if (decoderAsleep) {
+                        java.util.concurrent.locks.LockSupport.unpark(decoding);
+                    }
                 }
             } catch (IOException e) {
                 if (running) {
@@ -209,6 +219,7 @@ public final class FlowCollector implements AutoCloseable {
                     }
                 };
         long lastExpiry = System.currentTimeMillis();
+        long idleSince = -1; // when the decoder last found nothing to decode, while it still finds nothing
         while (running || !full.isEmpty()) {
             try {
                 if (System.currentTimeMillis() - lastExpiry > 60_000) {
@@ -219,12 +230,24 @@ public final class FlowCollector implements AutoCloseable {
                 if (received == null) {
                     // Idle: look again in a millisecond rather than be woken for each datagram. A wake-up
                     // per datagram cost the receiving thread, on the same core, more than the decoding.
-                    java.util.concurrent.locks.LockSupport.parkNanos(IDLE_NANOS);
+                    // Once quiet, sleep until the receiver has a datagram (or a tenth of a second has passed).
+                    long now = System.nanoTime();
+                    idleSince = idleSince < 0 ? now : idleSince;
+                    if (now - idleSince < QUIET_NANOS) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(IDLE_NANOS);
+                    } else {
+                        decoderAsleep = true;
+                        if (full.isEmpty() && running) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                        }
+                        decoderAsleep = false;
+                    }
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
                     continue;
                 }
+                idleSince = -1;
                 FlowDecoder.Outcome outcome;
                 synchronized (guard) {
                     outcome = decoder.decode(received.data(), received.exporter(), 0, out);
@@ -256,6 +279,7 @@ public final class FlowCollector implements AutoCloseable {
     public void close() throws IOException {
         running = false;
         readable.wakeup(); // a receiver asleep on a quiet socket
+        java.util.concurrent.locks.LockSupport.unpark(decoding); // and a decoder asleep
         channel.close();
         try {
             receiver.join(2_000);
