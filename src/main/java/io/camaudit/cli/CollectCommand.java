@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
             "Receive NetFlow v5, NetFlow v9 and IPFIX from the body's routers, switches or probes, and analyse it as"
                     + " camaudit ingest does: alerts are kept every --flush seconds and printed, one line each (or JSON"
                     + " with --json). Templates are kept per exporter and observation domain, replaced when sent again and"
-                    + " dropped when IPFIX withdraws them; datagrams that cannot be read are counted and named.",
+                    + " dropped when IPFIX withdraws them. Datagrams that cannot be read, and any dropped because the"
+                    + " analysis fell behind, are counted, and said on the error stream every --flush seconds as they"
+                    + " happen, and in the totals at the end.",
             "",
             "Runs until stopped (Ctrl-C), or for --seconds. Exit code: 0 done, 2 for a bad option or address."
         })
@@ -66,6 +68,30 @@ final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per alert")
     boolean json;
+
+    /**
+     * Says on the error stream, as it happens rather than only at the end, what the collector could
+     * not read or had to drop since it last said; returns the counts it has now said.
+     */
+    static FlowCollector.Counts warnOfLosses(FlowCollector.Counts before, FlowCollector.Counts now) {
+        long unread = now.undecodable() - before.undecodable();
+        long dropped = now.dropped() - before.dropped();
+        if (unread > 0) {
+            System.err.printf(
+                    Locale.ROOT,
+                    "camaudit collect: %,d datagrams could not be read since the last report; the last: %s%n",
+                    unread,
+                    now.lastProblem());
+        }
+        if (dropped > 0) {
+            System.err.printf(
+                    Locale.ROOT,
+                    "camaudit collect: %,d datagrams dropped since the last report: the analysis fell a whole"
+                            + " buffer pool behind the exporters%n",
+                    dropped);
+        }
+        return now;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -110,10 +136,15 @@ final class CollectCommand implements Callable<Integer> {
                         body.name(),
                         collection.address(),
                         monitor.geo().describe());
-                if (seconds > 0) {
-                    stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
-                } else {
-                    stop.await();
+                long end = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
+                FlowCollector.Counts reported = collection.counts();
+                while (true) {
+                    long left = end - System.nanoTime();
+                    long wait = Math.min(Math.max(1, flush) * 1_000_000_000L, left);
+                    if (left <= 0 || stop.await(wait, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                    reported = warnOfLosses(reported, collection.counts());
                 }
             }
             FlowCollector.Counts counts = collection.counts();

@@ -401,6 +401,46 @@ class CliTest {
         assertThat(collect.err())
                 .contains("Collecting for Ingest Town Council on /127.0.0.1:")
                 .contains("Received 0 datagrams, 0 flows");
+        // Datagrams it cannot read are said as they come, not only in the totals at the end.
+        int port;
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            port = ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread exporter = new Thread(() -> {
+            try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open()) {
+                while (!stopped.get()) { // from before the collector binds until it has stopped
+                    channel.send(
+                            java.nio.ByteBuffer.wrap(new byte[] {0, 7, 1, 2}),
+                            new java.net.InetSocketAddress("127.0.0.1", port));
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        exporter.start();
+        Run garbled = run(
+                "collect",
+                "--data-dir",
+                dir,
+                "-o",
+                "Ingest Town Council",
+                "--listen",
+                "127.0.0.1:" + port,
+                "--seconds",
+                "3",
+                "--flush",
+                "1");
+        stopped.set(true);
+        exporter.join();
+        assertThat(garbled.exit()).isZero();
+        assertThat(garbled.err())
+                .contains("datagrams could not be read since the last report; the last: a datagram from 127.0.0.1:"
+                        + " version 7 is not NetFlow v5, NetFlow v9 or IPFIX")
+                .containsPattern(
+                        "Received [1-9][0-9]* datagrams, 0 flows \\([1-9][0-9]* could not be read, 0" + " dropped\\)");
         Run badListen = run("collect", "--data-dir", dir, "-o", "Ingest Town Council", "--listen", "example.org:2055");
         assertThat(badListen.exit()).isEqualTo(2);
         assertThat(badListen.err()).contains("--listen takes an address, not a name");
