@@ -29,10 +29,16 @@ public final class EgressAnalysis {
     /** A flow kept as evidence, with the name its destination was looked up under. */
     private record Seen(Flow flow, @Nullable String name) {}
 
-    private static final class Open {
-        final Rule rule;
-        final Directory.Device device;
-        final Ip destination;
+    /**
+     * Counts of flows, the last port, name and service, and the first flows as evidence: an alert's
+     * own, or a pair's. A flow out adds to two or three alerts of its device and destination, and
+     * most of those hold for every flow of the pair (the outside rule, a flagged jurisdiction, a
+     * service known by its networks); such an alert "follows" its pair and shares the pair's tally,
+     * so that a flow is counted once, into the pair, not into each alert (updating each was half
+     * the analysis's time). An alert that stops holding for some flow is given a copy of the
+     * pair's tally as it was and counts for itself from then on.
+     */
+    private static class Tally {
         int port;
         int protocol;
 
@@ -42,10 +48,6 @@ public final class EgressAnalysis {
         @Nullable
         Endpoint endpoint;
 
-        @Nullable
-        String country;
-
-        Geo.@Nullable Asn asn;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long flows;
@@ -54,17 +56,53 @@ public final class EgressAnalysis {
         /**
          * Up to {@link #EVIDENCE_ROWS} rows: a {@link Seen} flow, written out only when the alerts are
          * asked for, or text. Counted here rather than by a list, so that the count read for every
-         * flow is in the alert itself, not in one more object.
+         * flow is in the tally itself, not in one more object.
          */
         @Nullable
         Object[] evidence;
 
         int evidenceRows;
 
-        Open(Rule rule, Directory.Device device, Ip destination) {
+        void copyFrom(Tally t) {
+            port = t.port;
+            protocol = t.protocol;
+            name = t.name;
+            endpoint = t.endpoint;
+            first = t.first;
+            last = t.last;
+            flows = t.flows;
+            bytes = t.bytes;
+            packets = t.packets;
+            evidence = t.evidence == null ? null : t.evidence.clone();
+            evidenceRows = t.evidenceRows;
+        }
+    }
+
+    private static final class Open extends Tally {
+        final Rule rule;
+        final Directory.Device device;
+        final Ip destination;
+        /** The pair whose tally the alert shares while it follows it (bit {@link #r}); null for a volume alert. */
+        final @Nullable Pair pair;
+
+        final int r;
+
+        @Nullable
+        String country;
+
+        Geo.@Nullable Asn asn;
+
+        Open(Rule rule, Directory.Device device, Ip destination, @Nullable Pair pair, int r) {
             this.rule = rule;
             this.device = device;
             this.destination = destination;
+            this.pair = pair;
+            this.r = r;
+        }
+
+        /** Where the alert's counts are: its pair's while it follows the pair, else its own. */
+        Tally tally() {
+            return pair != null && (pair.following & (1L << r)) != 0 ? pair : this;
         }
     }
 
@@ -203,10 +241,14 @@ public final class EgressAnalysis {
     private final Endpoint[] byNameOrNetwork;
     private final Endpoint[] byPort;
 
-    private static final class Pair {
+    /** A device and destination: its place, worked out once, its alerts by rule, and the tally of all its flows. */
+    private static final class Pair extends Tally {
         final @Nullable String country;
         final Geo.@Nullable Asn asn;
         final Open[] alerts;
+        /** The rules whose alerts follow the pair's tally (bit r for rule r). */
+        long following;
+
         /** Which jurisdiction rules the country is flagged by, worked out once: bit r for rule r. */
         final long flagged;
         /** The vendor service whose networks hold the destination, worked out once (null: none). */
@@ -344,7 +386,7 @@ public final class EgressAnalysis {
                 continue;
             }
             pair = pair != null ? pair : pair(device, answer.address());
-            Open alert = pair == null ? null : open(pair.alerts, r, device, answer.address());
+            Open alert = pair == null ? null : open(pair.alerts, r, device, answer.address(), pair);
             if (alert != null) {
                 alert.name = answer.name();
                 alert.endpoint = endpoint;
@@ -406,26 +448,53 @@ public final class EgressAnalysis {
             pair = pair(device, f.destination());
         }
         Endpoint endpoint = name == null ? endpointFor(device, pair, f) : endpointFor(device, name, f);
-        String country = pair.country;
+        long holds = 0;
         for (int r = 0; r < rules.length; r++) {
-            Rule rule = rules[r];
-            boolean holds = switch (rule.kind()) {
+            boolean holding = switch (rules[r].kind()) {
                 case OUTSIDE -> true;
                 case JURISDICTION -> (pair.flagged & (1L << r)) != 0;
                 case ENDPOINT -> endpoint != null;
                 case VOLUME -> hour != null && hour.bytes > limits[r];
                 case LOOKUP -> false;
             };
-            if (!holds) {
+            holds |= holding ? 1L << r : 0;
+        }
+        // An alert that follows the pair but not this flow takes the pair's tally as it was.
+        for (long leaving = pair.following & ~holds; leaving != 0; leaving &= leaving - 1) {
+            int r = Long.numberOfTrailingZeros(leaving);
+            pair.alerts[r].copyFrom(pair);
+            pair.following &= ~(1L << r);
+        }
+        boolean firstFlow = pair.flows == 0;
+        count(pair, name, endpoint);
+        for (long holding = holds; holding != 0; holding &= holding - 1) {
+            int r = Long.numberOfTrailingZeros(holding);
+            if (rules[r].kind() == Rule.Kind.VOLUME) {
+                Open alert = open(hour.alerts, r, device, Ip.NONE, null);
+                if (alert != null) {
+                    alert.country = pair.country != null ? pair.country : alert.country;
+                    alert.asn = pair.asn != null ? pair.asn : alert.asn;
+                    count(alert, name, endpoint);
+                }
                 continue;
             }
-            Open[] slots = rule.kind() == Rule.Kind.VOLUME ? hour.alerts : pair.alerts;
-            Open alert = slots[r] != null
-                    ? slots[r]
-                    : open(slots, r, device, rule.kind() == Rule.Kind.VOLUME ? Ip.NONE : f.destination());
-            if (alert != null) {
-                record(alert, name, endpoint, country, pair.asn);
+            if ((pair.following & (1L << r)) != 0) {
+                continue; // counted with the pair
             }
+            Open alert = pair.alerts[r];
+            if (alert == null) {
+                alert = open(pair.alerts, r, device, f.destination(), pair);
+                if (alert == null) {
+                    continue;
+                }
+                alert.country = pair.country;
+                alert.asn = pair.asn;
+                if (firstFlow) { // raised by the pair's first flow: it follows the pair, which has this flow
+                    pair.following |= 1L << r;
+                    continue;
+                }
+            }
+            count(alert, name, endpoint);
         }
     }
 
@@ -442,47 +511,35 @@ public final class EgressAnalysis {
     private void volumeOnly(Hour hour, Directory.Device device) {
         for (int r : volumeRules) {
             if (hour.bytes > limits[r]) {
-                Open alert = open(hour.alerts, r, device, Ip.NONE);
+                Open alert = open(hour.alerts, r, device, Ip.NONE, null);
                 if (alert != null) {
-                    record(alert, null, null, null, null);
+                    count(alert, null, null);
                 }
             }
         }
     }
 
-    /** Counts the flow in {@link #row} into the alert; keeps it as evidence while the alert has room. */
-    private void record(
-            Open alert,
-            @Nullable String name,
-            @Nullable Endpoint endpoint,
-            @Nullable String country,
-            Geo.@Nullable Asn asn) {
+    /** Counts the flow in {@link #row} into the tally; keeps it as evidence while the tally has room. */
+    private void count(Tally t, @Nullable String name, @Nullable Endpoint endpoint) {
         Row f = row;
-        alert.port = f.v.destinationPort;
-        alert.protocol = f.v.protocol;
-        // A reference is stored only when it changes, which after the alert's first flow is seldom:
-        // once the alert has outlived a young collection, every reference stored into it (even the
-        // one already there) passes the collector's write barrier, a fence and a card to mark.
-        if (name != null && name != alert.name) {
-            alert.name = name;
+        t.port = f.v.destinationPort;
+        t.protocol = f.v.protocol;
+        // A reference is stored only when it changes: once the tally has outlived a young
+        // collection, every reference stored into it passes the collector's write barrier.
+        if (name != null && name != t.name) {
+            t.name = name;
         }
-        if (endpoint != null && endpoint != alert.endpoint) {
-            alert.endpoint = endpoint;
-        }
-        if (country != null && country != alert.country) {
-            alert.country = country;
-        }
-        if (asn != null && asn != alert.asn) {
-            alert.asn = asn;
+        if (endpoint != null && endpoint != t.endpoint) {
+            t.endpoint = endpoint;
         }
         touch(
-                alert,
+                t,
                 f.v.start,
                 f.v.bytes,
                 f.v.packets,
                 1,
-                alert.evidenceRows < EVIDENCE_ROWS ? new Seen(f.flow(), name) : null);
-        alert.last = Math.max(alert.last, f.v.end);
+                t.evidenceRows < EVIDENCE_ROWS ? new Seen(f.flow(), name) : null);
+        t.last = Math.max(t.last, f.v.end);
     }
 
     /** The device and destination's entry, made (with the destination's place) if new; null when the table is full. */
@@ -542,45 +599,49 @@ public final class EgressAnalysis {
     public List<Alert> alerts() {
         List<Alert> out = new ArrayList<>();
         for (Open a : alerts) {
+            Tally t = a.tally();
             out.add(new Alert(
                     a.rule,
                     a.device,
                     a.destination,
-                    a.port,
-                    a.protocol,
-                    a.name,
-                    a.endpoint,
+                    t.port,
+                    t.protocol,
+                    t.name,
+                    t.endpoint,
                     a.country,
                     a.asn,
                     geo.describe(),
-                    a.first,
-                    a.last,
-                    a.flows,
-                    a.bytes,
-                    a.packets,
-                    java.util.Arrays.stream(a.evidence == null ? new Object[0] : a.evidence, 0, a.evidenceRows)
+                    t.first,
+                    t.last,
+                    t.flows,
+                    t.bytes,
+                    t.packets,
+                    java.util.Arrays.stream(t.evidence == null ? new Object[0] : t.evidence, 0, t.evidenceRows)
                             .map(e -> e instanceof Seen seen ? row(seen.flow(), seen.name()) : (String) e)
                             .toList()));
         }
         return out;
     }
 
-    /** The alert of rule {@code r} in its slots, raised if new; null when the limit is reached (and counted). */
-    private @Nullable Open open(Open[] slots, int r, Directory.Device device, Ip destination) {
+    /**
+     * The alert of rule {@code r} in its slots (a pair's, given, or an hour's), raised if new; null
+     * when the limit is reached (and counted).
+     */
+    private @Nullable Open open(Open[] slots, int r, Directory.Device device, Ip destination, @Nullable Pair pair) {
         Open alert = slots[r];
         if (alert == null) {
             if (alerts.size() >= MAX_ALERTS) {
                 dropped++;
                 return null;
             }
-            alert = new Open(rules[r], device, destination);
+            alert = new Open(rules[r], device, destination, pair, r);
             slots[r] = alert;
             alerts.add(alert);
         }
         return alert;
     }
 
-    private static void touch(Open alert, long time, long bytes, long packets, long flows, @Nullable Object row) {
+    private static void touch(Tally alert, long time, long bytes, long packets, long flows, @Nullable Object row) {
         alert.first = Math.min(alert.first, time);
         alert.last = Math.max(alert.last, time);
         alert.flows += flows;

@@ -205,6 +205,69 @@ class EgressAnalysisTest {
                 });
     }
 
+    /**
+     * Alerts raised by a pair's first flow share the pair's counts while they hold for all its flows;
+     * one that stops holding (the service on its port, here) counts only the flows it held for.
+     */
+    @Test
+    void anAlertThatStopsHoldingForSomeFlowsCountsOnlyTheFlowsItHeldFor() {
+        EgressAnalysis analysis = analysis("");
+        int[] ports = {8800, 8800, 8800, 443, 443, 8800, 8800};
+        for (int i = 0; i < ports.length; i++) {
+            analysis.flow(flow(
+                    "10.20.0.5",
+                    "203.0.113.7",
+                    ports[i] == 8800 ? 17 : 6,
+                    ports[i],
+                    100 + i,
+                    1_000L * (i + 1),
+                    Flow.NO_MAC));
+        }
+        Map<String, Alert> byRule = new java.util.HashMap<>();
+        analysis.alerts().forEach(a -> byRule.put(a.rule().id(), a));
+        assertThat(byRule).containsOnlyKeys("outside", "jurisdiction", "vendor-service");
+        for (String always : List.of("outside", "jurisdiction")) {
+            Alert a = byRule.get(always);
+            assertThat(a.flows()).as(always).isEqualTo(7);
+            assertThat(a.bytes()).as(always).isEqualTo(100 + 101 + 102 + 103 + 104 + 105 + 106);
+            assertThat(a.first()).as(always).isEqualTo(1_000);
+            assertThat(a.last()).as(always).isEqualTo(8_000);
+            assertThat(a.port()).as(always).isEqualTo(8800);
+            assertThat(a.endpoint().id()).as(always).isEqualTo("dahua-p2p");
+            assertThat(a.evidence())
+                    .as(always)
+                    .hasSize(5)
+                    .allSatisfy(e -> assertThat(e).contains("203.0.113.7:"));
+            assertThat(a.evidence().get(3)).as(always).contains("203.0.113.7:443");
+        }
+        Alert service = byRule.get("vendor-service");
+        assertThat(service.flows()).isEqualTo(5);
+        assertThat(service.bytes()).isEqualTo(100 + 101 + 102 + 105 + 106);
+        assertThat(service.first()).isEqualTo(1_000);
+        assertThat(service.last()).isEqualTo(8_000);
+        assertThat(service.port()).isEqualTo(8800);
+        assertThat(service.evidence())
+                .hasSize(5)
+                .allSatisfy(e -> assertThat(e).contains("203.0.113.7:8800"))
+                .last()
+                .satisfies(e -> assertThat(e).startsWith("1970-01-01T00:00:07Z"));
+
+        // A flow on another port first: the service's alert is raised later, counting from there.
+        EgressAnalysis later = analysis("");
+        later.flow(flow("10.20.0.5", "203.0.113.8", 6, 443, 100, 1_000, Flow.NO_MAC));
+        later.flow(flow("10.20.0.5", "203.0.113.8", 17, 8800, 200, 2_000, Flow.NO_MAC));
+        later.flow(flow("10.20.0.5", "203.0.113.8", 6, 443, 300, 3_000, Flow.NO_MAC));
+        Map<String, Alert> laterByRule = new java.util.HashMap<>();
+        later.alerts().forEach(a -> laterByRule.put(a.rule().id(), a));
+        assertThat(laterByRule.get("outside").flows()).isEqualTo(3);
+        assertThat(laterByRule.get("outside").port()).isEqualTo(443);
+        assertThat(laterByRule.get("outside").endpoint().id()).isEqualTo("dahua-p2p");
+        assertThat(laterByRule.get("vendor-service").flows()).isEqualTo(1);
+        assertThat(laterByRule.get("vendor-service").bytes()).isEqualTo(200);
+        assertThat(laterByRule.get("vendor-service").first()).isEqualTo(2_000);
+        assertThat(laterByRule.get("vendor-service").port()).isEqualTo(8800);
+    }
+
     /** The flows a decoder may skip (FlowSink#onlyCounts4) and the hand-over to another thread change nothing. */
     @Test
     void skippedFlowsAreCountedAsIfAnalysedAndThePipelineRaisesTheSameAlerts() throws Exception {
