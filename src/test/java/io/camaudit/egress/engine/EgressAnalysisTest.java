@@ -268,6 +268,49 @@ class EgressAnalysisTest {
         assertThat(laterByRule.get("vendor-service").port()).isEqualTo(8800);
     }
 
+    /** Over many mixed flows each alert counts exactly the flows its rule held for, worked out here from the flows. */
+    @Test
+    void eachAlertCountsExactlyTheFlowsItsRuleHeldFor() {
+        EgressAnalysis analysis = analysis("");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        record Expected(long[] outside, long[] service) {}
+        Map<String, Expected> expected = new java.util.HashMap<>();
+        int[] ports = {8800, 443, 53, 8800};
+        for (int i = 0; i < 20_000; i++) {
+            boolean dahua = random.nextBoolean();
+            String destination = "203.0.113." + random.nextInt(8);
+            int port = ports[random.nextInt(ports.length)];
+            int protocol = port == 443 ? 6 : 17;
+            long bytes = random.nextLong(1, 5_000);
+            analysis.flow(flow(
+                    dahua ? "10.20.0.5" : "10.20.0.6", destination, protocol, port, bytes, 1_000L * i, Flow.NO_MAC));
+            Expected e = expected.computeIfAbsent(
+                    (dahua ? 11 : 12) + " " + destination, k -> new Expected(new long[3], new long[3]));
+            e.outside()[0]++;
+            e.outside()[1] += bytes;
+            e.outside()[2] = port;
+            if (dahua && port == 8800) { // Dahua's P2P port, from a Dahua camera only
+                e.service()[0]++;
+                e.service()[1] += bytes;
+                e.service()[2] = port;
+            }
+        }
+        List<Alert> alerts = analysis.alerts();
+        for (Alert a : alerts) {
+            Expected e = expected.get(a.device().id() + " " + a.destination());
+            long[] counted = a.rule().id().equals("vendor-service") ? e.service() : e.outside();
+            assertThat(new long[] {a.flows(), a.bytes(), a.port()})
+                    .as(a.rule().id() + " " + a.device().id() + " " + a.destination())
+                    .containsExactly(counted);
+            assertThat(a.evidence()).hasSize((int) Math.min(EgressAnalysis.EVIDENCE_ROWS, counted[0]));
+        }
+        assertThat(alerts).extracting(a -> a.rule().id()).containsOnly("outside", "jurisdiction", "vendor-service");
+        assertThat(alerts)
+                .filteredOn(a -> a.rule().id().equals("vendor-service"))
+                .hasSize(8);
+        assertThat(alerts).hasSize(2 * 16 + 8);
+    }
+
     /** The flows a decoder may skip (FlowSink#onlyCounts4) and the hand-over to another thread change nothing. */
     @Test
     void skippedFlowsAreCountedAsIfAnalysedAndThePipelineRaisesTheSameAlerts() throws Exception {
