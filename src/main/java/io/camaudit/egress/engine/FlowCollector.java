@@ -103,11 +103,20 @@ public final class FlowCollector implements AutoCloseable {
      */
     public static FlowCollector start(InetSocketAddress listen, FlowSink sink, Object guard) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
-        channel.setOption(StandardSocketOptions.SO_RCVBUF, 32 * 1024 * 1024);
-        channel.bind(listen);
-        channel.configureBlocking(false);
-        Selector readable = Selector.open();
-        channel.register(readable, SelectionKey.OP_READ);
+        Selector readable = null;
+        try {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, 32 * 1024 * 1024);
+            channel.bind(listen);
+            channel.configureBlocking(false);
+            readable = Selector.open();
+            channel.register(readable, SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) { // an address in use, say: nothing left open
+            channel.close();
+            if (readable != null) {
+                readable.close();
+            }
+            throw e;
+        }
         FlowCollector collector = new FlowCollector(channel, readable, sink, guard);
         collector.receiver.start();
         collector.decoding.start();

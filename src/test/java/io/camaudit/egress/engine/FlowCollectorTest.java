@@ -43,6 +43,19 @@ class FlowCollectorTest {
     }
 
     @Test
+    void anAddressInUseIsRefusedAndTheCollectorThereGoesOn() throws Exception {
+        try (FlowCollector first =
+                        FlowCollector.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), f -> {});
+                DatagramChannel exporter = DatagramChannel.open()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FlowCollector.start(first.address(), f -> {}))
+                    .isInstanceOf(java.net.BindException.class);
+            exporter.send(message(1, 7), first.address());
+            awaitFlows(first, 1);
+            assertThat(first.counts().flows()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void datagramsAfterQuietSpellsAreAllDecodedAndAHostileOneIsCountedNotFatal() throws Exception {
         List<Integer> destinations = new CopyOnWriteArrayList<>();
         FlowSink sink = flow -> destinations.add((int) flow.destination().low());
