@@ -127,6 +127,11 @@ public final class FlowCollector implements AutoCloseable {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
+    /** Whether the decoder has found the socket quiet and sleeps until the receiver wakes it (for tests). */
+    boolean decoderAsleep() {
+        return decoderAsleep;
+    }
+
     public Counts counts() {
         return new Counts(datagrams.get(), flows.get(), undecodable.get(), dropped.get(), lastProblem);
     }

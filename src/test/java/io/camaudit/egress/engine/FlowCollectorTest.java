@@ -42,6 +42,16 @@ class FlowCollectorTest {
         }
     }
 
+    private static void awaitAsleep(FlowCollector collector) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!collector.decoderAsleep() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(collector.decoderAsleep())
+                .as("the decoder sleeps through a quiet socket")
+                .isTrue();
+    }
+
     @Test
     void anAddressInUseIsRefusedAndTheCollectorThereGoesOn() throws Exception {
         try (FlowCollector first =
@@ -64,7 +74,7 @@ class FlowCollectorTest {
                 DatagramChannel exporter = DatagramChannel.open()) {
             InetSocketAddress to = collector.address();
             for (int spell = 1; spell <= 3; spell++) {
-                Thread.sleep(150); // longer than the collector's quiet spell: both threads go to sleep
+                awaitAsleep(collector); // a quiet spell: the decoder (and the receiver before it) sleeps
                 exporter.send(message(spell, (203 << 24) | (113 << 8) | spell), to);
                 awaitFlows(collector, spell);
                 assertThat(collector.counts().flows())
