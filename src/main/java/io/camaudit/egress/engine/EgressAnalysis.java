@@ -224,8 +224,14 @@ public final class EgressAnalysis {
 
     private long flows;
     private long fromDevices;
-    private long countedFlows;
-    private long countedFromDevices;
+    /**
+     * The flows {@link #counted4} counts, from the decoding thread (at {@link #COUNTED_FLOWS}, and
+     * from devices at the next index): far into an array of their own, on cache lines that no other
+     * thread writes and that hold nothing the analysing thread reads (see {@link LinePadding}).
+     */
+    private final long[] counted = new long[3 * LinePadding.LONGS];
+
+    private static final int COUNTED_FLOWS = LinePadding.LONGS;
     private long dropped;
 
     /** The rules, with their parameters read once (this is done for every flow). */
@@ -312,7 +318,8 @@ public final class EgressAnalysis {
     public record Counts(long flows, long fromDevices, long alerts, long dropped) {}
 
     public Counts counts() {
-        return new Counts(flows + countedFlows, fromDevices + countedFromDevices, alerts.size(), dropped);
+        return new Counts(
+                flows + counted[COUNTED_FLOWS], fromDevices + counted[COUNTED_FLOWS + 1], alerts.size(), dropped);
     }
 
     /**
@@ -321,6 +328,10 @@ public final class EgressAnalysis {
      * only what the analysis never changes, so a decoder on another thread may ask.
      */
     public boolean onlyCounts4(int destination) {
+        return onlyCounts4(own, allowed, destination);
+    }
+
+    private static boolean onlyCounts4(Prefixes own, Prefixes allowed, int destination) {
         long address = destination & 0xFFFF_FFFFL;
         return own.contains4(address) || allowed.contains4(address) || !routable4(address);
     }
@@ -330,44 +341,97 @@ public final class EgressAnalysis {
      * {@link #flow}'s, so that the decoding thread and the analysing one never write the same field.
      */
     public void counted4(int source, long sourceMac) {
-        countedFlows++;
+        counted4(directory, counted, source, sourceMac);
+    }
+
+    private static void counted4(Directory directory, long[] counted, int source, long sourceMac) {
+        counted[COUNTED_FLOWS]++;
         if (directory.byAddress4(source) != null || (sourceMac != Flow.NO_MAC && directory.byMac(sourceMac) != null)) {
-            countedFromDevices++;
+            counted[COUNTED_FLOWS + 1]++;
         }
     }
 
+    /**
+     * The analysis as a sink, for a decoder on one thread and the analysis on another ({@link
+     * FlowPipeline}) as well as on one: both threads read it for every flow, and nothing writes it.
+     */
     public FlowSink sink() {
-        return new FlowSink() {
-            @Override
-            public void flow(Flow flow) {
-                EgressAnalysis.this.flow(flow);
-            }
+        return new Sink(this);
+    }
 
-            @Override
-            public boolean takesFields() {
-                return true;
-            }
+    /**
+     * The sink's fields: the decoding thread's questions answered from its own references, not
+     * through the analysis, whose counts the analysing thread writes on every flow.
+     */
+    private abstract static class SinkFields extends LinePadding implements FlowSink {
+        final EgressAnalysis analysis;
+        final Prefixes own;
+        final Prefixes allowed;
+        final Directory directory;
+        final long[] counted;
 
-            @Override
-            public void flow4(FlowFields fields) {
-                EgressAnalysis.this.flow4(fields);
-            }
+        SinkFields(EgressAnalysis analysis) {
+            this.analysis = analysis;
+            this.own = analysis.own;
+            this.allowed = analysis.allowed;
+            this.directory = analysis.directory;
+            this.counted = analysis.counted;
+        }
 
-            @Override
-            public void dns(DnsAnswer answer) {
-                EgressAnalysis.this.dns(answer);
-            }
+        @Override
+        public void flow(Flow flow) {
+            analysis.flow(flow);
+        }
 
-            @Override
-            public boolean onlyCounts4(int destination) {
-                return EgressAnalysis.this.onlyCounts4(destination);
-            }
+        @Override
+        public boolean takesFields() {
+            return true;
+        }
 
-            @Override
-            public void counted4(int source, long sourceMac) {
-                EgressAnalysis.this.counted4(source, sourceMac);
-            }
-        };
+        @Override
+        public void flow4(FlowFields fields) {
+            analysis.flow4(fields);
+        }
+
+        @Override
+        public void dns(DnsAnswer answer) {
+            analysis.dns(answer);
+        }
+
+        @Override
+        public boolean onlyCounts4(int destination) {
+            return EgressAnalysis.onlyCounts4(own, allowed, destination);
+        }
+
+        @Override
+        public void counted4(int source, long sourceMac) {
+            EgressAnalysis.counted4(directory, counted, source, sourceMac);
+        }
+    }
+
+    /** The sink, with padding after its fields as before them (see {@link LinePadding}). */
+    @SuppressWarnings("unused")
+    private static final class Sink extends SinkFields {
+        private long q01;
+        private long q02;
+        private long q03;
+        private long q04;
+        private long q05;
+        private long q06;
+        private long q07;
+        private long q08;
+        private long q09;
+        private long q10;
+        private long q11;
+        private long q12;
+        private long q13;
+        private long q14;
+        private long q15;
+        private long q16;
+
+        Sink(EgressAnalysis analysis) {
+            super(analysis);
+        }
     }
 
     public void dns(DnsAnswer answer) {
