@@ -3,6 +3,7 @@ package io.camaudit.egress;
 import io.camaudit.audit.AuditLog;
 import io.camaudit.discovery.Surveys;
 import io.camaudit.egress.engine.Alert;
+import io.camaudit.egress.engine.DeviceDirectory;
 import io.camaudit.egress.engine.Directory;
 import io.camaudit.egress.engine.EgressAnalysis;
 import io.camaudit.egress.engine.EgressData;
@@ -307,9 +308,8 @@ public class EgressMonitor {
     }
 
     /** The body's in-service devices by address and by MAC. */
-    private Directory directory(long organisationId) {
-        io.camaudit.egress.engine.DeviceDirectory.Builder directory =
-                io.camaudit.egress.engine.DeviceDirectory.builder();
+    private DeviceDirectory directory(long organisationId) {
+        DeviceDirectory.Builder directory = DeviceDirectory.builder();
         for (EgressRows.DeviceInput d : rows.devices(organisationId)) {
             String what = ((d.manufacturer() == null ? "" : d.manufacturer()) + " "
                             + (d.model() == null ? "" : d.model()))
@@ -342,7 +342,7 @@ public class EgressMonitor {
         private final String actor;
         private final Organisation organisation;
         private final Networks networks;
-        private final Directory directory;
+        private final DeviceDirectory directory;
         private final java.util.function.Consumer<IngestResult> onFlush;
         private final Object lock = new Object();
         private final io.camaudit.egress.engine.FlowCollector collector;

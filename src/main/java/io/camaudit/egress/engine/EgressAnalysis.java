@@ -203,7 +203,7 @@ public final class EgressAnalysis {
     private final EgressData data;
     private final Prefixes own;
     private final Prefixes allowed;
-    private final Directory directory;
+    private final DeviceDirectory directory;
     private final Geo geo;
     private final Map<NameKey, String> names = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -213,12 +213,14 @@ public final class EgressAnalysis {
     };
     /** Each device and destination that raised an alert: its place, looked up once, and its alerts by rule. */
     private final PairTable<Pair> pairs = new PairTable<>(MAX_ALERTS);
-    /** Each device's bytes out this hour and its volume alerts, under the destination {@link Ip#NONE}. */
-    private final PairTable<Hour> hours = new PairTable<>(MAX_ALERTS);
-
-    private static final int HOUR_CACHE = 1 << 14;
-    private final Directory.@Nullable Device[] hourDevices = new Directory.Device[HOUR_CACHE];
-    private final @Nullable Hour[] hourCache = new Hour[HOUR_CACHE];
+    /**
+     * Each device's hour and bytes out in it, by the device's number ({@code 2 * number} and the
+     * next): one place read for every flow out, found without a look-up (as big as the register,
+     * whatever the input).
+     */
+    private final long[] hourly;
+    /** Each device's volume alerts by rule, by the device's number (made when the device raises its first). */
+    private final @Nullable Open[][] volumeAlerts;
     /** The alerts in the order they were first raised. */
     private final List<Open> alerts = new ArrayList<>();
 
@@ -274,18 +276,7 @@ public final class EgressAnalysis {
         }
     }
 
-    private static final class Hour {
-        long hour;
-        long bytes;
-        final Open[] alerts;
-
-        Hour(long hour, int rules) {
-            this.hour = hour;
-            this.alerts = new Open[rules];
-        }
-    }
-
-    public EgressAnalysis(EgressData data, Prefixes own, Prefixes allowed, Directory directory, Geo geo) {
+    public EgressAnalysis(EgressData data, Prefixes own, Prefixes allowed, DeviceDirectory directory, Geo geo) {
         this.data = data;
         this.rules = data.rules().toArray(Rule[]::new);
         this.countries = new Set<?>[rules.length];
@@ -308,6 +299,8 @@ public final class EgressAnalysis {
         this.own = own;
         this.allowed = allowed;
         this.directory = directory;
+        this.hourly = new long[volumeRules.length > 0 ? 2 * directory.devices() : 0];
+        this.volumeAlerts = new Open[volumeRules.length > 0 ? directory.devices() : 0][];
         this.geo = geo;
     }
 
@@ -344,9 +337,10 @@ public final class EgressAnalysis {
         counted4(directory, counted, source, sourceMac);
     }
 
-    private static void counted4(Directory directory, long[] counted, int source, long sourceMac) {
+    private static void counted4(DeviceDirectory directory, long[] counted, int source, long sourceMac) {
         counted[COUNTED_FLOWS]++;
-        if (directory.byAddress4(source) != null || (sourceMac != Flow.NO_MAC && directory.byMac(sourceMac) != null)) {
+        if (directory.number4(source) != DeviceDirectory.NONE
+                || (sourceMac != Flow.NO_MAC && directory.numberByMac(sourceMac) != DeviceDirectory.NONE)) {
             counted[COUNTED_FLOWS + 1]++;
         }
     }
@@ -367,7 +361,7 @@ public final class EgressAnalysis {
         final EgressAnalysis analysis;
         final Prefixes own;
         final Prefixes allowed;
-        final Directory directory;
+        final DeviceDirectory directory;
         final long[] counted;
 
         SinkFields(EgressAnalysis analysis) {
@@ -436,10 +430,11 @@ public final class EgressAnalysis {
 
     public void dns(DnsAnswer answer) {
         names.put(new NameKey(answer.client(), answer.address()), answer.name());
-        Directory.Device device = directory.byAddress(answer.client());
-        if (device == null) {
+        int d = directory.number(answer.client());
+        if (d == DeviceDirectory.NONE) {
             return;
         }
+        Directory.Device device = directory.device(d);
         Endpoint endpoint = endpointByName(answer.name());
         if (endpoint == null) {
             return;
@@ -449,7 +444,7 @@ public final class EgressAnalysis {
             if (rules[r].kind() != Rule.Kind.LOOKUP) {
                 continue;
             }
-            pair = pair != null ? pair : pair(device, answer.address());
+            pair = pair != null ? pair : pair(d, answer.address());
             Open alert = pair == null ? null : open(pair.alerts, r, device, answer.address(), pair);
             if (alert != null) {
                 alert.name = answer.name();
@@ -480,11 +475,11 @@ public final class EgressAnalysis {
     private void analyse() {
         Row f = row;
         flows++;
-        Directory.Device device = f.sourceV4 ? directory.byAddress4(f.v.source) : directory.byAddress(f.source());
-        if (device == null && f.v.sourceMac != Flow.NO_MAC) {
-            device = directory.byMac(f.v.sourceMac);
+        int d = f.sourceV4 ? directory.number4(f.v.source) : directory.number(f.source());
+        if (d == DeviceDirectory.NONE && f.v.sourceMac != Flow.NO_MAC) {
+            d = directory.numberByMac(f.v.sourceMac);
         }
-        if (device == null) {
+        if (d == DeviceDirectory.NONE) {
             return;
         }
         fromDevices++;
@@ -492,24 +487,21 @@ public final class EgressAnalysis {
             return;
         }
         String name = names.isEmpty() ? null : names.get(new NameKey(f.source(), f.destination()));
-        Hour hour = null;
-        if (volumeRules.length > 0) {
-            hour = hour(device, f.v.start);
-            hour.bytes += f.v.bytes;
-        }
-        Pair pair = pairs.get(device.id(), f.high, f.low, f.destinationV4);
+        long hourBytes = volumeRules.length > 0 ? addHourly(d, f.v.start, f.v.bytes) : 0;
+        // The device's record is read only where it is needed (its maker, a new alert): the flows
+        // found beyond the alert limit, most of them in a flood, need only its number.
+        Pair pair = pairs.get(d, f.high, f.low, f.destinationV4);
         if (pair == null && (pairs.full() || alerts.size() >= MAX_ALERTS)) {
             // Beyond the limit a new destination can raise nothing: no place is looked up for it.
-            if (outsideRule || endpointFor(device, name, f) != null) {
+            if (outsideRule || endpointFor(directory.device(d), name, f) != null) {
                 dropped++;
             }
-            if (hour != null) {
-                volumeOnly(hour, device);
-            }
+            volumeOnly(d, hourBytes);
             return;
         }
+        Directory.Device device = directory.device(d);
         if (pair == null) {
-            pair = pair(device, f.destination());
+            pair = pair(d, f.destination());
         }
         Endpoint endpoint = name == null ? endpointFor(device, pair, f) : endpointFor(device, name, f);
         long holds = 0;
@@ -518,7 +510,7 @@ public final class EgressAnalysis {
                 case OUTSIDE -> true;
                 case JURISDICTION -> (pair.flagged & (1L << r)) != 0;
                 case ENDPOINT -> endpoint != null;
-                case VOLUME -> hour != null && hour.bytes > limits[r];
+                case VOLUME -> hourBytes > limits[r];
                 case LOOKUP -> false;
             };
             holds |= holding ? 1L << r : 0;
@@ -534,7 +526,7 @@ public final class EgressAnalysis {
         for (long holding = holds; holding != 0; holding &= holding - 1) {
             int r = Long.numberOfTrailingZeros(holding);
             if (rules[r].kind() == Rule.Kind.VOLUME) {
-                Open alert = open(hour.alerts, r, device, Ip.NONE, null);
+                Open alert = open(volumeAlerts(d), r, device, Ip.NONE, null);
                 if (alert != null) {
                     alert.country = pair.country != null ? pair.country : alert.country;
                     alert.asn = pair.asn != null ? pair.asn : alert.asn;
@@ -572,10 +564,10 @@ public final class EgressAnalysis {
     }
 
     /** A flow to a destination beyond the alert limit still counts towards its device's volume. */
-    private void volumeOnly(Hour hour, Directory.Device device) {
+    private void volumeOnly(int d, long hourBytes) {
         for (int r : volumeRules) {
-            if (hour.bytes > limits[r]) {
-                Open alert = open(hour.alerts, r, device, Ip.NONE, null);
+            if (hourBytes > limits[r]) {
+                Open alert = open(volumeAlerts(d), r, directory.device(d), Ip.NONE, null);
                 if (alert != null) {
                     count(alert, null, null);
                 }
@@ -607,8 +599,8 @@ public final class EgressAnalysis {
     }
 
     /** The device and destination's entry, made (with the destination's place) if new; null when the table is full. */
-    private @Nullable Pair pair(Directory.Device device, Ip destination) {
-        Pair pair = pairs.get(device.id(), destination);
+    private @Nullable Pair pair(int d, Ip destination) {
+        Pair pair = pairs.get(d, destination);
         if (pair == null) {
             String country = geo.country(destination);
             long flagged = 0;
@@ -623,40 +615,31 @@ public final class EgressAnalysis {
                 }
             }
             pair = new Pair(country, geo.asn(destination), rules.length, flagged, byNetwork);
-            if (!pairs.add(device.id(), destination, pair)) {
+            if (!pairs.add(d, destination, pair)) {
                 return null;
             }
         }
         return pair;
     }
 
-    /** The device's tally of bytes out this hour (the tallies start afresh when a flood of devices fills the table). */
-    private Hour hour(Directory.Device device, long time) {
+    /** Adds the flow's bytes to its device's this hour (starting the hour afresh if it is a new one); returns the hour's. */
+    private long addHourly(int d, long time, long bytes) {
         long now = time / HOUR;
-        // A directory hands out one object a device, so the device's tally is first looked for by
-        // that object's identity in a small direct-mapped cache: one load, where the table hashes
-        // and probes (this is done for every flow leaving the network).
-        int slot = System.identityHashCode(device) & (HOUR_CACHE - 1);
-        Hour hour = hourDevices[slot] == device ? hourCache[slot] : null;
-        if (hour == null) {
-            hour = hours.get(device.id(), Ip.NONE);
-            if (hour == null) {
-                if (hours.full()) {
-                    hours.clear();
-                    java.util.Arrays.fill(hourDevices, null);
-                    java.util.Arrays.fill(hourCache, null);
-                }
-                hour = new Hour(now, rules.length);
-                hours.add(device.id(), Ip.NONE, hour);
-            }
-            hourDevices[slot] = device;
-            hourCache[slot] = hour;
+        int i = 2 * d;
+        if (hourly[i] != now) { // every device starts at hour 0 with nothing, as if it had been seen then
+            hourly[i] = now;
+            hourly[i + 1] = 0;
         }
-        if (hour.hour != now) {
-            hour.hour = now;
-            hour.bytes = 0;
+        return hourly[i + 1] += bytes;
+    }
+
+    private Open[] volumeAlerts(int d) {
+        Open[] alerts = volumeAlerts[d];
+        if (alerts == null) {
+            alerts = new Open[rules.length];
+            volumeAlerts[d] = alerts;
         }
-        return hour;
+        return alerts;
     }
 
     /** The alerts so far, in the order they were first raised. */

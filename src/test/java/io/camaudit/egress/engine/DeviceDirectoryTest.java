@@ -57,10 +57,36 @@ class DeviceDirectoryTest {
     }
 
     @Test
+    void eachDeviceHasOneNumberWhateverItIsFoundBy() {
+        Directory.Device camera = device(7);
+        Directory.Device recorder = device(8);
+        DeviceDirectory directory = DeviceDirectory.builder()
+                .address(Ip.parse("10.0.0.7"), camera)
+                .address(Ip.parse("2001:db8::7"), camera)
+                .mac(0x0012_3456_7807L, new Directory.Device(7, 1, null, "device 7", "hikvision")) // equal: the same
+                .address(Ip.parse("10.0.0.8"), recorder)
+                .build();
+        assertThat(directory.devices()).isEqualTo(2);
+        int seven = directory.number4((10 << 24) | 7);
+        assertThat(seven).isBetween(0, 1);
+        assertThat(directory.number(Ip.parse("10.0.0.7"))).isEqualTo(seven);
+        assertThat(directory.number(Ip.parse("2001:db8::7"))).isEqualTo(seven);
+        assertThat(directory.numberByMac(0x0012_3456_7807L)).isEqualTo(seven);
+        assertThat(directory.device(seven)).isSameAs(camera);
+        int eight = directory.number(Ip.parse("10.0.0.8"));
+        assertThat(eight).isNotEqualTo(seven).isBetween(0, 1);
+        assertThat(directory.device(eight)).isSameAs(recorder);
+        assertThat(directory.number4((10 << 24) | 9)).isEqualTo(DeviceDirectory.NONE);
+        assertThat(directory.number(Ip.parse("2001:db8::9"))).isEqualTo(DeviceDirectory.NONE);
+        assertThat(directory.numberByMac(Flow.NO_MAC)).isEqualTo(DeviceDirectory.NONE);
+    }
+
+    @Test
     void anEmptyDirectoryKnowsNoOne() {
         DeviceDirectory directory = DeviceDirectory.builder().build();
         assertThat(directory.byAddress4(0)).isNull();
         assertThat(directory.byMac(1)).isNull();
         assertThat(directory.size()).isZero();
+        assertThat(directory.devices()).isZero();
     }
 }

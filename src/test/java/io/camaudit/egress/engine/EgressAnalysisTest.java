@@ -17,17 +17,11 @@ class EgressAnalysisTest {
     private static final Directory.Device HIK =
             new Directory.Device(12, 1, 5L, "device 12 (Hikvision DS-2CD2143G0-I)", "hikvision");
 
-    private static final Directory DIRECTORY = new Directory() {
-        @Override
-        public Directory.@Nullable Device byAddress(Ip address) {
-            return Map.of("10.20.0.5", DAHUA, "10.20.0.6", HIK).get(address.toString());
-        }
-
-        @Override
-        public Directory.@Nullable Device byMac(long mac) {
-            return mac == 0x4419b6999999L ? HIK : null;
-        }
-    };
+    private static final DeviceDirectory DIRECTORY = DeviceDirectory.builder()
+            .address(Ip.parse("10.20.0.5"), DAHUA)
+            .address(Ip.parse("10.20.0.6"), HIK)
+            .mac(0x4419b6999999L, HIK)
+            .build();
 
     /** Test data: 203.0.113.0/24 is "CN" and AS 37963 "Hangzhou Alibaba Advertising Co.,Ltd.". */
     private static final Geo GEO = new Geo() {
@@ -380,17 +374,11 @@ class EgressAnalysisTest {
     /** The evidence rows read as the flows they were, IPv4 or IPv6, by fields or not, for the last of many alerts too. */
     @Test
     void evidenceRowsTellTheirFlowsWhateverTheAddressesAndHoweverManyAlerts() {
-        Directory everyone = new Directory() {
-            @Override
-            public Directory.@Nullable Device byAddress(Ip address) {
-                return address.equals(Ip.parse("2001:db8::5")) ? DAHUA : DIRECTORY.byAddress(address);
-            }
-
-            @Override
-            public Directory.@Nullable Device byMac(long mac) {
-                return null;
-            }
-        };
+        DeviceDirectory everyone = DeviceDirectory.builder()
+                .address(Ip.parse("10.20.0.5"), DAHUA)
+                .address(Ip.parse("10.20.0.6"), HIK)
+                .address(Ip.parse("2001:db8::5"), DAHUA)
+                .build();
         EgressAnalysis analysis = new EgressAnalysis(
                 EgressData.bundled(), Prefixes.parse("10.20.0.0/16"), Prefixes.none(), everyone, GEO);
         analysis.flow(new Flow(
