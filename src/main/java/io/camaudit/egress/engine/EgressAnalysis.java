@@ -250,7 +250,12 @@ public final class EgressAnalysis {
     private final Endpoint[] byPort;
 
     /** A device and destination: its place, worked out once, its alerts by rule, and the tally of all its flows. */
-    private static final class Pair extends Tally {
+    private static final class Pair extends Tally implements PairTable.Keyed {
+        /** The key the pair is filed under: its device's number and its destination, as {@link Ip} holds it. */
+        final long device;
+
+        final long high;
+        final long low;
         final @Nullable String country;
         final Geo.@Nullable Asn asn;
         final Open[] alerts;
@@ -267,12 +272,37 @@ public final class EgressAnalysis {
         @Nullable
         Endpoint lastByPort;
 
-        Pair(@Nullable String country, Geo.@Nullable Asn asn, int rules, long flagged, @Nullable Endpoint byNetwork) {
+        Pair(
+                int device,
+                Ip destination,
+                @Nullable String country,
+                Geo.@Nullable Asn asn,
+                int rules,
+                long flagged,
+                @Nullable Endpoint byNetwork) {
+            this.device = device;
+            this.high = destination.high();
+            this.low = destination.low();
             this.country = country;
             this.asn = asn;
             this.alerts = new Open[rules];
             this.flagged = flagged;
             this.byNetwork = byNetwork;
+        }
+
+        @Override
+        public long device() {
+            return device;
+        }
+
+        @Override
+        public long high() {
+            return high;
+        }
+
+        @Override
+        public long low() {
+            return low;
         }
     }
 
@@ -614,8 +644,8 @@ public final class EgressAnalysis {
                     break;
                 }
             }
-            pair = new Pair(country, geo.asn(destination), rules.length, flagged, byNetwork);
-            if (!pairs.add(d, destination, pair)) {
+            pair = new Pair(d, destination, country, geo.asn(destination), rules.length, flagged, byNetwork);
+            if (!pairs.add(pair, destination.v4())) {
                 return null;
             }
         }

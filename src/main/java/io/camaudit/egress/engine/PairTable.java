@@ -3,14 +3,26 @@ package io.camaudit.egress.engine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A table from a device and an address to a value, by open addressing over arrays: a look-up
- * allocates nothing, where a map keyed by records hashes three objects and follows their pointers
- * (this is done for every flow leaving a network). Each slot has a one-byte tag (empty, or seven
- * bits of the key's hash), so a look-up of a key not in the table, the common case for a flood of
- * new destinations, mostly reads only the small tag array. Bounded: it holds at most {@code
+ * A table from a device and an address to a value that holds its own key, by open addressing over
+ * arrays: a look-up allocates nothing, where a map keyed by records hashes three objects and
+ * follows their pointers (this is done for every flow leaving a network). Each slot has a one-byte
+ * tag (empty, or seven bits of the key's hash and whether the address is IPv4), so a look-up of a
+ * key not in the table, the common case for a flood of new destinations, mostly reads only the
+ * small tag array; one that finds its tag compares the key in the value itself, which the caller
+ * reads next anyway. (The keys had been in an array of their own, three longs a slot: one more
+ * cache miss a flow, and an array eight times the tags' size.) Bounded: it holds at most {@code
  * limit} entries and refuses more. Not thread-safe.
  */
-final class PairTable<V> {
+final class PairTable<V extends PairTable.Keyed> {
+
+    /** A value that holds the key it is filed under: a device (its number) and an address, as {@link Ip} holds it. */
+    interface Keyed {
+        long device();
+
+        long high();
+
+        long low();
+    }
 
     private static final byte EMPTY = 0;
 
@@ -19,13 +31,6 @@ final class PairTable<V> {
     private final int limit;
     private int mask;
     private byte[] tags;
-    /**
-     * Each slot's key, its device and the address's two longs side by side ({@code keys[3 * i]} on):
-     * a look-up that finds its tag reads one place for the whole key, where three arrays were three
-     * cache misses once the table outgrows the cache.
-     */
-    private long[] keys;
-
     private Object[] values;
     private int size;
 
@@ -38,26 +43,24 @@ final class PairTable<V> {
     private void allocate(int capacity) {
         this.mask = capacity - 1;
         this.tags = new byte[capacity];
-        this.keys = new long[3 * capacity];
         this.values = new Object[capacity];
     }
 
     /** Doubles the table once it is half full, moving every entry to its slot in the larger one. */
+    @SuppressWarnings("unchecked")
     private void grow() {
         byte[] oldTags = tags;
-        long[] oldKeys = keys;
         Object[] oldValues = values;
         allocate(oldTags.length * 2);
         for (int i = 0; i < oldTags.length; i++) {
             if (oldTags[i] != EMPTY) {
-                int k = 3 * i;
-                int j = (int) hash(oldKeys[k], oldKeys[k + 1], oldKeys[k + 2]) & mask;
+                V value = (V) oldValues[i];
+                int j = (int) hash(value.device(), value.high(), value.low()) & mask;
                 while (tags[j] != EMPTY) {
                     j = (j + 1) & mask;
                 }
                 tags[j] = oldTags[i];
-                System.arraycopy(oldKeys, k, keys, 3 * j, 3);
-                values[j] = oldValues[i];
+                values[j] = value;
             }
         }
     }
@@ -86,46 +89,40 @@ final class PairTable<V> {
             if (t == EMPTY) {
                 return null;
             }
-            if (t == tag && keys[3 * i] == device && keys[3 * i + 2] == low && keys[3 * i + 1] == high) {
-                return (V) values[i];
+            if (t == tag) { // the tag holds whether the address is IPv4, so equal longs are the same key
+                V value = (V) values[i];
+                if (value.low() == low && value.device() == device && value.high() == high) {
+                    return value;
+                }
             }
         }
     }
 
-    /** Adds an entry not yet in the table; false (and nothing added) when the table is full. */
-    boolean add(long device, Ip address, V value) {
+    /**
+     * Adds a value under its key, not yet in the table ({@code v4}: whether its address is IPv4);
+     * false (and nothing added) when the table is full.
+     */
+    boolean add(V value, boolean v4) {
         if (full()) {
             return false;
         }
         if (size * 2 >= tags.length) {
             grow();
         }
-        long h = hash(device, address);
+        long h = hash(value.device(), value.high(), value.low());
         int i = (int) h & mask;
         while (tags[i] != EMPTY) {
             i = (i + 1) & mask;
         }
-        tags[i] = tag(h, address.v4());
-        keys[3 * i] = device;
-        keys[3 * i + 1] = address.high();
-        keys[3 * i + 2] = address.low();
+        tags[i] = tag(h, v4);
         values[i] = value;
         size++;
         return true;
     }
 
-    void clear() {
-        allocate(INITIAL);
-        size = 0;
-    }
-
     /** Never empty: the top bit tells IPv4 from IPv6 (whose addresses could share the two longs), the rest is hash. */
     private static byte tag(long hash, boolean v4) {
         return (byte) ((v4 ? 0x80 : 0) | 1 | ((hash >>> 57) & 0x7E));
-    }
-
-    private static long hash(long device, Ip address) {
-        return hash(device, address.high(), address.low());
     }
 
     private static long hash(long device, long high, long low) {
