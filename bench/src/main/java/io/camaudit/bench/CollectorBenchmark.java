@@ -43,7 +43,7 @@ public final class CollectorBenchmark {
         boolean ladder = System.getenv("CAMAUDIT_BENCH_RATES") == null;
         long[] rates = ladder
                 ? new long[] {300_000, 600_000, 900_000, 1_200_000, 1_500_000, 2_100_000, 3_000_000, 3_600_000, 4_500_000,
-                    6_000_000}
+                    6_000_000, 7_500_000, 9_000_000}
                 : java.util.Arrays.stream(System.getenv("CAMAUDIT_BENCH_RATES").split(","))
                         .mapToLong(Long::parseLong)
                         .toArray();
