@@ -61,9 +61,14 @@ public final class CollectorBenchmark {
             long camaudit = camaudit(messages, rate, flows, geo, reached);
             long nfcapd = nfcapd(messages, rate, flows, reached);
             System.out.printf(Locale.ROOT, "%,-12d %,14d %,14d %,14d%n", rate, flows, camaudit, nfcapd);
-            if (Math.min(reached[0], reached[1]) < rate * 97 / 100) {
-                System.out.printf(Locale.ROOT, "  the sender reached only %,d and %,d flows a second: the ladder stops"
-                        + " here%n", reached[0], reached[1]);
+            if (reached[0] < rate * 97 / 100) {
+                // The same flows were sent, more slowly: what camaudit lost still counts. (Its threads share
+                // the machine's two cores with the sender.)
+                System.out.printf(Locale.ROOT, "  the sender to camaudit reached only %,d flows a second%n", reached[0]);
+            }
+            if (reached[1] < rate * 97 / 100) {
+                System.out.printf(Locale.ROOT, "  the sender to nfcapd reached only %,d flows a second: nfcapd was not"
+                        + " tested at this rate, and the ladder stops here%n", reached[1]);
                 break;
             }
             if (nfcapd == flows) {
@@ -106,16 +111,22 @@ public final class CollectorBenchmark {
         return out;
     }
 
-    /** Sends the flows at the rate, as evenly as it can; returns the rate it reached (flows a second). */
+    /**
+     * Sends the flows at the rate; returns the rate it reached (flows a second). A sender that keeps
+     * time by spinning between datagrams takes a whole core of the two, where a real exporter (a
+     * router, a switch) is another machine: this one sends while it is behind its schedule and
+     * sleeps once it is half a millisecond ahead, so that it takes only the core time sending
+     * needs (datagrams then come in bursts of about half a millisecond's).
+     */
     private static long send(List<ByteBuffer> messages, InetSocketAddress to, long rate, long flows) throws Exception {
         try (DatagramChannel channel = DatagramChannel.open()) {
             long start = System.nanoTime();
             for (long sent = 0, i = 0; sent < flows; sent += PER_MESSAGE, i++) {
                 ByteBuffer m = messages.get((int) (i % messages.size())).duplicate();
                 channel.send(m, to);
-                long due = start + (sent + PER_MESSAGE) * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                long ahead = start + (sent + PER_MESSAGE) * 1_000_000_000L / rate - System.nanoTime();
+                if (ahead > 500_000) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(ahead);
                 }
             }
             return flows * 1_000_000_000L / Math.max(1, System.nanoTime() - start);
