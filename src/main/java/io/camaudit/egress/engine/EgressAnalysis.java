@@ -246,6 +246,13 @@ public final class EgressAnalysis {
     /** The indexes of the volume rules, and the endpoints that are known by name or network, and by port. */
     private final int[] volumeRules;
 
+    /** The outside, service and volume rules as bits (bit r for rule r); and the smallest of the volume rules' limits. */
+    private final long outsideRules;
+
+    private final long endpointRules;
+    private final long volumeRuleBits;
+    private final long smallestVolumeLimit;
+
     private final Endpoint[] byNameOrNetwork;
     private final Endpoint[] byPort;
 
@@ -321,6 +328,13 @@ public final class EgressAnalysis {
         this.volumeRules = java.util.stream.IntStream.range(0, rules.length)
                 .filter(r -> rules[r].kind() == Rule.Kind.VOLUME)
                 .toArray();
+        this.outsideRules = ruleBits(Rule.Kind.OUTSIDE);
+        this.endpointRules = ruleBits(Rule.Kind.ENDPOINT);
+        this.volumeRuleBits = ruleBits(Rule.Kind.VOLUME);
+        this.smallestVolumeLimit = java.util.Arrays.stream(volumeRules)
+                .mapToLong(r -> limits[r])
+                .min()
+                .orElse(Long.MAX_VALUE);
         this.byNameOrNetwork = data.endpoints().stream()
                 .filter(e -> !e.names().isEmpty() || !e.networks().isEmpty())
                 .toArray(Endpoint[]::new);
@@ -332,6 +346,14 @@ public final class EgressAnalysis {
         this.hourly = new long[volumeRules.length > 0 ? 2 * directory.devices() : 0];
         this.volumeAlerts = new Open[volumeRules.length > 0 ? directory.devices() : 0][];
         this.geo = geo;
+    }
+
+    private long ruleBits(Rule.Kind kind) {
+        long bits = 0;
+        for (int r = 0; r < rules.length; r++) {
+            bits |= rules[r].kind() == kind ? 1L << r : 0;
+        }
+        return bits;
     }
 
     /**
@@ -534,16 +556,14 @@ public final class EgressAnalysis {
             pair = pair(d, f.destination());
         }
         Endpoint endpoint = name == null ? endpointFor(device, pair, f) : endpointFor(device, name, f);
-        long holds = 0;
-        for (int r = 0; r < rules.length; r++) {
-            boolean holding = switch (rules[r].kind()) {
-                case OUTSIDE -> true;
-                case JURISDICTION -> (pair.flagged & (1L << r)) != 0;
-                case ENDPOINT -> endpoint != null;
-                case VOLUME -> hourBytes > limits[r];
-                case LOOKUP -> false;
-            };
-            holds |= holding ? 1L << r : 0;
+        // The rules that hold for this flow, bit r for rule r: the outside rules always, the
+        // jurisdiction rules the pair's country is flagged by, the service rules if it is a vendor's,
+        // the volume rules its device's hour has passed (a look-up rule only for a DNS answer).
+        long holds = outsideRules | pair.flagged | (endpoint != null ? endpointRules : 0);
+        if (hourBytes > smallestVolumeLimit) {
+            for (int r : volumeRules) {
+                holds |= hourBytes > limits[r] ? 1L << r : 0;
+            }
         }
         // An alert that follows the pair but not this flow takes the pair's tally as it was.
         for (long leaving = pair.following & ~holds; leaving != 0; leaving &= leaving - 1) {
@@ -555,7 +575,7 @@ public final class EgressAnalysis {
         count(pair, name, endpoint);
         for (long holding = holds; holding != 0; holding &= holding - 1) {
             int r = Long.numberOfTrailingZeros(holding);
-            if (rules[r].kind() == Rule.Kind.VOLUME) {
+            if ((volumeRuleBits & (1L << r)) != 0) {
                 Open alert = open(volumeAlerts(d), r, device, Ip.NONE, null);
                 if (alert != null) {
                     alert.country = pair.country != null ? pair.country : alert.country;
