@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
                     + " with --json). Templates are kept per exporter and observation domain, replaced when sent again and"
                     + " dropped when IPFIX withdraws them. Datagrams that cannot be read, and any dropped because the"
                     + " analysis fell behind, are counted, and said on the error stream every --flush seconds as they"
-                    + " happen, and in the totals at the end.",
+                    + " happen, and in the totals at the end. Up to 65,536 datagrams wait for the analysis (128 MB of"
+                    + " memory outside the Java heap).",
             "",
             "Runs until stopped (Ctrl-C), or for --seconds. Exit code: 0 done, 2 for a bad option or address."
         })

@@ -20,11 +20,14 @@ import org.jspecify.annotations.Nullable;
 public final class FlowCollector implements AutoCloseable {
 
     /**
-     * The pool: a third of a second of datagrams at 50,000 a second (1.5 million flows), enough to
-     * ride out a garbage collector's pause; 32 MB. A pool buffer holds an Ethernet frame's datagram;
-     * a larger one (jumbo frames) gets a buffer of its own.
+     * The pool: 65,536 datagrams, 128 MB of native memory (one block, cut into buffers), so that the
+     * garbage collector never copies it. That is 0.4 s of datagrams at 150,000 a second (4.5 million
+     * flows), enough for the decoder to ride out a collector's pause, a new window's first flows or a
+     * slower spell of the machine and catch up; with a quarter of it, on the heap, the benchmark lost
+     * flows in such spells at rates it otherwise held (bench/RESULTS.md). A pool buffer holds an
+     * Ethernet frame's datagram; a larger one (jumbo frames) gets a buffer of its own.
      */
-    static final int BUFFERS = 16_384;
+    static final int BUFFERS = 65_536;
 
     static final int SLAB = 2_048;
     private static final long IDLE_NANOS = 1_000_000;
@@ -89,8 +92,9 @@ public final class FlowCollector implements AutoCloseable {
         this.readable = readable;
         this.sink = sink;
         this.guard = guard;
+        ByteBuffer pool = ByteBuffer.allocateDirect(BUFFERS * SLAB);
         for (int i = 0; i < BUFFERS; i++) {
-            free.offer(ByteBuffer.allocate(SLAB));
+            free.offer(pool.slice(i * SLAB, SLAB));
         }
         this.receiver = new Thread(this::receive, "flow-collector-receive");
         this.decoding = new Thread(this::decode, "flow-collector-decode");
