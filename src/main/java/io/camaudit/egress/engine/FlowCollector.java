@@ -96,8 +96,9 @@ public final class FlowCollector implements AutoCloseable {
         for (int i = 0; i < BUFFERS; i++) {
             free.offer(pool.slice(i * SLAB, SLAB));
         }
-        this.receiver = new Thread(this::receive, "flow-collector-receive");
-        this.decoding = new Thread(this::decode, "flow-collector-decode");
+        // Names that stay apart in the 15 characters Linux keeps of a thread's name (`top -H`).
+        this.receiver = new Thread(this::receive, "flow-receive");
+        this.decoding = new Thread(this::decode, "flow-decode");
         receiver.setDaemon(true);
         decoding.setDaemon(true);
     }
