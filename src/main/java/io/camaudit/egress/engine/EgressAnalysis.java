@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * into one alert per device, destination and rule. DNS answers teach which name an address was
  * looked up under, and a look-up of a vendor's name is an alert even where no flow followed.
  * Memory is bounded: at most {@link #MAX_NAMES} remembered answers and {@link #MAX_ALERTS} alerts
- * (beyond them the oldest name is forgotten, and further new alerts are counted as dropped).
+ * (beyond them the oldest name is forgotten, and further new alerts are counted as dropped), and
+ * for each registered device its hour's bytes, whatever the input.
  * Not thread-safe: one per stream.
  */
 public final class EgressAnalysis {
