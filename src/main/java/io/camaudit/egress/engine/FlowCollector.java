@@ -225,32 +225,6 @@ public final class FlowCollector implements AutoCloseable {
     }
 
     private void decode() {
-        FlowSink out = new FlowSink() { // the sink's own, so that it may skip what it only counts
-                    @Override
-                    public void flow(Flow flow) {
-                        sink.flow(flow);
-                    }
-
-                    @Override
-                    public boolean takesFields() {
-                        return sink.takesFields();
-                    }
-
-                    @Override
-                    public void flow4(FlowFields fields) {
-                        sink.flow4(fields);
-                    }
-
-                    @Override
-                    public boolean onlyCounts4(int destination) {
-                        return sink.onlyCounts4(destination);
-                    }
-
-                    @Override
-                    public void counted4(int source, long sourceMac) {
-                        sink.counted4(source, sourceMac);
-                    }
-                };
         long lastExpiry = System.currentTimeMillis();
         long idleSince = -1; // when the decoder last found nothing to decode, while it still finds nothing
         while (running || !full.isEmpty()) {
@@ -283,7 +257,7 @@ public final class FlowCollector implements AutoCloseable {
                 idleSince = -1;
                 FlowDecoder.Outcome outcome;
                 synchronized (guard) {
-                    outcome = decoder.decode(received.data(), received.exporter(), 0, out);
+                    outcome = decoder.decode(received.data(), received.exporter(), 0, sink);
                 }
                 add(FLOWS, outcome.flows());
                 if (!outcome.complete()) {
