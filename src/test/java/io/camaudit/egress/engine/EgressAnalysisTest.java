@@ -262,17 +262,23 @@ class EgressAnalysisTest {
         assertThat(laterByRule.get("vendor-service").port()).isEqualTo(8800);
     }
 
-    /** Over many mixed flows each alert counts exactly the flows its rule held for, worked out here from the flows. */
-    @Test
-    void eachAlertCountsExactlyTheFlowsItsRuleHeldFor() {
+    /**
+     * Over many mixed flows each alert counts exactly the flows its rule held for, worked out here
+     * from the flows: to a few destinations, and to so many (half of them flagged) that the
+     * analysis's table of pairs grows, moving their records, while their alerts follow them.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {8, 500})
+    void eachAlertCountsExactlyTheFlowsItsRuleHeldFor(int destinations) {
         EgressAnalysis analysis = analysis("");
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         record Expected(long[] outside, long[] service) {}
         Map<String, Expected> expected = new java.util.HashMap<>();
         int[] ports = {8800, 443, 53, 8800};
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 40_000; i++) {
             boolean dahua = random.nextBoolean();
-            String destination = "203.0.113." + random.nextInt(8);
+            int n = random.nextInt(destinations);
+            String destination = n < 250 ? "203.0.113." + n : "198.51.100." + (n - 250);
             int port = ports[random.nextInt(ports.length)];
             int protocol = port == 443 ? 6 : 17;
             long bytes = random.nextLong(1, 5_000);
@@ -299,10 +305,16 @@ class EgressAnalysisTest {
             assertThat(a.evidence()).hasSize((int) Math.min(EgressAnalysis.EVIDENCE_ROWS, counted[0]));
         }
         assertThat(alerts).extracting(a -> a.rule().id()).containsOnly("outside", "jurisdiction", "vendor-service");
+        long flagged =
+                expected.keySet().stream().filter(k -> k.contains("203.0.113.")).count();
+        long services =
+                expected.values().stream().filter(e -> e.service()[0] > 0).count();
         assertThat(alerts)
                 .filteredOn(a -> a.rule().id().equals("vendor-service"))
-                .hasSize(8);
-        assertThat(alerts).hasSize(2 * 16 + 8);
+                .hasSize((int) services);
+        assertThat(alerts).filteredOn(a -> a.rule().id().equals("jurisdiction")).hasSize((int) flagged);
+        assertThat(alerts).hasSize(expected.size() + (int) flagged + (int) services);
+        assertThat(expected).hasSize(2 * destinations); // every pair was seen
     }
 
     /** The flows a decoder may skip (FlowSink#onlyCounts4) and the hand-over to another thread change nothing. */
