@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,10 +191,7 @@ public class EgressMonitor {
         List<Alert> raised = analysis.alerts();
         EgressAnalysis.Counts counts = analysis.counts();
         List<AlertView> kept = transactions.execute(status -> {
-            List<AlertView> views = new ArrayList<>();
-            for (Alert alert : raised) {
-                views.add(view(keep(organisationId, alert, name)));
-            }
+            List<AlertView> views = keep(organisationId, raised, name);
             audit.record(
                     viewer.username(),
                     "CREATE",
@@ -220,61 +218,93 @@ public class EgressMonitor {
                 data.version());
     }
 
-    private EgressRows.AlertRow keep(long organisationId, Alert a, String source) {
+    /**
+     * Keeps the alerts: each new one added, each the body already has counted into its row. In a
+     * few statements for many alerts (a window of the collector may keep tens of thousands, and a
+     * few statements an alert took most of a processor); the caller holds the transaction. Returns
+     * the alerts as kept, in their order.
+     */
+    private List<AlertView> keep(long organisationId, List<Alert> alerts, String source) {
+        Map<EgressRows.AlertKey, EgressRows.AlertRow> stored = rows.alerts(
+                organisationId, alerts.stream().map(EgressMonitor::key).toList());
+        // An analysis raises one alert a key; should two share one, the second counts into the first.
+        Map<EgressRows.AlertKey, EgressRows.AlertRow> kept = new LinkedHashMap<>();
+        for (Alert a : alerts) {
+            EgressRows.AlertKey key = key(a);
+            EgressRows.AlertRow was = kept.containsKey(key) ? kept.get(key) : stored.get(key);
+            kept.put(key, was == null ? row(organisationId, a, source) : merged(was, a, source));
+        }
+        rows.insert(kept.entrySet().stream()
+                .filter(e -> !stored.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList());
+        rows.update(kept.entrySet().stream()
+                .filter(e -> stored.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList());
+        Map<EgressRows.AlertKey, EgressRows.AlertRow> now = rows.alerts(organisationId, kept.keySet());
+        return kept.keySet().stream().map(k -> view(now.get(k))).toList();
+    }
+
+    private static EgressRows.AlertKey key(Alert a) {
+        return new EgressRows.AlertKey(
+                a.device().id(), a.rule().id(), a.destination().toString());
+    }
+
+    /** A new alert's row. */
+    private EgressRows.AlertRow row(long organisationId, Alert a, String source) {
         String destination = a.destination().toString();
-        Optional<EgressRows.AlertRow> existing =
-                rows.alert(organisationId, a.device().id(), a.rule().id(), destination);
         Instant first = Instant.ofEpochMilli(a.first());
         Instant last = Instant.ofEpochMilli(a.last());
-        if (existing.isEmpty()) {
-            EgressRows.AlertRow row = new EgressRows.AlertRow(
-                    0,
-                    organisationId,
-                    a.device().id(),
-                    a.rule().id(),
-                    a.rule().severity().name(),
-                    a.rule().title(),
-                    destination,
-                    a.port(),
-                    a.protocol(),
-                    a.name(),
-                    a.endpoint() == null ? null : a.endpoint().id(),
-                    a.endpoint() == null ? null : a.endpoint().service(),
-                    a.country(),
-                    a.asn() == null ? null : a.asn().number(),
-                    a.asn() == null ? null : clip(a.asn().owner(), 200),
-                    clip(a.geoData(), 400),
-                    first,
-                    last,
-                    a.flows(),
-                    a.bytes(),
-                    a.packets(),
-                    json.writeValueAsString(a.evidence()),
-                    "OPEN",
-                    null,
-                    null,
-                    null,
-                    clip(source, 400),
-                    data.version());
-            rows.insert(row);
-            return rows.alert(organisationId, a.device().id(), a.rule().id(), destination)
-                    .orElseThrow();
-        }
-        EgressRows.AlertRow was = existing.get();
+        return new EgressRows.AlertRow(
+                0,
+                organisationId,
+                a.device().id(),
+                a.rule().id(),
+                a.rule().severity().name(),
+                a.rule().title(),
+                destination,
+                a.port(),
+                a.protocol(),
+                a.name(),
+                a.endpoint() == null ? null : a.endpoint().id(),
+                a.endpoint() == null ? null : a.endpoint().service(),
+                a.country(),
+                a.asn() == null ? null : a.asn().number(),
+                a.asn() == null ? null : clip(a.asn().owner(), 200),
+                clip(a.geoData(), 400),
+                first,
+                last,
+                a.flows(),
+                a.bytes(),
+                a.packets(),
+                json.writeValueAsString(a.evidence()),
+                "OPEN",
+                null,
+                null,
+                null,
+                clip(source, 400),
+                data.version());
+    }
+
+    /** An alert the body has, with more activity counted in; resolved and seen again since, it is open again. */
+    private EgressRows.AlertRow merged(EgressRows.AlertRow was, Alert a, String source) {
+        Instant first = Instant.ofEpochMilli(a.first());
+        Instant last = Instant.ofEpochMilli(a.last());
         List<String> evidence = new ArrayList<>(List.of(json.readValue(was.evidence(), String[].class)));
         for (String row : a.evidence()) {
             if (evidence.size() < EVIDENCE_ROWS) {
                 evidence.add(row);
             }
         }
-        EgressRows.AlertRow merged = new EgressRows.AlertRow(
+        return new EgressRows.AlertRow(
                 was.id(),
-                organisationId,
+                was.organisationId(),
                 was.deviceId(),
                 was.ruleId(),
                 was.severity(),
                 was.title(),
-                destination,
+                was.destination(),
                 a.port() > 0 ? a.port() : was.port(),
                 a.port() > 0 ? a.protocol() : was.protocol(),
                 a.name() != null ? a.name() : was.name(),
@@ -299,8 +329,6 @@ public class EgressMonitor {
                 was.decidedAt(),
                 clip(source, 400),
                 data.version());
-        rows.update(merged);
-        return rows.alert(was.id()).orElseThrow();
     }
 
     private static @Nullable String clip(@Nullable String text, int length) {
@@ -435,10 +463,7 @@ public class EgressMonitor {
             }
             String source = "collector " + address0();
             List<AlertView> kept = transactions.execute(status -> {
-                List<AlertView> views = new ArrayList<>();
-                for (Alert alert : raised) {
-                    views.add(view(keep(organisationId, alert, source)));
-                }
+                List<AlertView> views = keep(organisationId, raised, source);
                 audit.record(
                         actor,
                         "CREATE",
@@ -485,9 +510,14 @@ public class EgressMonitor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            flusher.shutdownNow();
+            // Lets a window being kept finish, and starts no other: interrupted, the flushing thread
+            // would have had the embedded database's file closed under it (H2 reads through an
+            // interruptible channel), losing that window and every later write.
+            flusher.shutdown();
             try {
-                flusher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                while (!flusher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    // a window of tens of thousands of alerts may take a while to keep
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

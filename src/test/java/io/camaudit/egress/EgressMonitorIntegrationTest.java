@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A body hands in a capture of its network; the alerts are kept, counted up, decided, and kept to the body. */
+/**
+ * A body hands in a capture of its network; the alerts are kept, counted up, decided, and kept to
+ * the body. (Public: {@code PostgresEgressMonitorTest} runs the same on PostgreSQL.)
+ */
 @IntegrationTest
-class EgressMonitorIntegrationTest {
+public class EgressMonitorIntegrationTest {
 
     @Autowired
     EgressMonitor monitor;
@@ -100,6 +103,54 @@ class EgressMonitorIntegrationTest {
                         org.assertj.core.groups.Tuple.tuple("vendor-service", "Dahua P2P (Easy4IP; DMSS; Imou)"));
         assertThat(monitor.deviceAlerts(officer, body.id(), camera.id()))
                 .allSatisfy(a -> assertThat(a.source()).startsWith("collector /127.0.0.1:"));
+    }
+
+    /**
+     * More alerts than the service looks up or writes in one statement (a collector's window may keep
+     * tens of thousands): the second export's are counted into the rows the first made, one row an
+     * alert, and a decision on one survives.
+     */
+    @Test
+    void manyAlertsAreKeptTogetherAndCountedIntoTheirRowsTheNextTime() {
+        Organisation body = estates.organisation("Many Alerts Borough");
+        Viewer officer = Estates.officerOf(body);
+        Device camera = estates.camera(officer, body, "Dahua", "IPC-HFW2431S", "10.20.0.7", Set.of());
+        monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
+        StringBuilder csv = new StringBuilder("ts,te,td,sa,da,sp,dp,pr,flg,ipkt,ibyt\n");
+        int destinations = 1_300; // in 198.18.0.0/15, the range set aside for benchmarking (RFC 2544)
+        for (int d = 0; d < destinations; d++) {
+            csv.append("2026-12-01 10:00:00,2026-12-01 10:00:01,1.0,10.20.0.7,198.18.")
+                    .append(d / 250)
+                    .append('.')
+                    .append(d % 250 + 1)
+                    .append(",40000,443,TCP,......,2,100\n");
+        }
+        byte[] export = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        IngestResult first = monitor.ingest(officer, body.id(), "flows.csv", new ByteArrayInputStream(export));
+        assertThat(first.alerts()).hasSize(destinations).allSatisfy(a -> {
+            assertThat(a.rule()).isEqualTo("outside");
+            assertThat(a.flows()).isEqualTo(1);
+            assertThat(a.id()).isPositive();
+        });
+        assertThat(first.alerts()).extracting(AlertView::destination).doesNotHaveDuplicates();
+        AlertView decided = monitor.decide(officer, first.alerts().get(700).id(), "ACKNOWLEDGED", "our CDN");
+
+        IngestResult second = monitor.ingest(officer, body.id(), "flows-2.csv", new ByteArrayInputStream(export));
+        assertThat(second.alerts())
+                .extracting(AlertView::id)
+                .containsExactlyElementsOf(
+                        first.alerts().stream().map(AlertView::id).toList());
+        assertThat(second.alerts()).allSatisfy(a -> {
+            assertThat(a.flows()).isEqualTo(2);
+            assertThat(a.bytes()).isEqualTo(200);
+            assertThat(a.evidence()).hasSize(2);
+        });
+        assertThat(second.alerts().get(700).status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(second.alerts().get(700).id()).isEqualTo(decided.id());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from egress_alert where device_id = ?", Long.class, camera.id()))
+                .isEqualTo(destinations);
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class CollectorBenchmark {
     }
 
     /** A thousand distinct messages (the first with the template), sent round and round. */
-    private static List<ByteBuffer> messages(int count) {
+    static List<ByteBuffer> messages(int count) {
         List<ByteBuffer> out = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             ByteBuffer m = ByteBuffer.allocate(16 + 44 + 4 + PER_MESSAGE * RECORD);
@@ -118,7 +118,7 @@ public final class CollectorBenchmark {
      * sleeps once it is half a millisecond ahead, so that it takes only the core time sending
      * needs (datagrams then come in bursts of about half a millisecond's).
      */
-    private static long send(List<ByteBuffer> messages, InetSocketAddress to, long rate, long flows) throws Exception {
+    static long send(List<ByteBuffer> messages, InetSocketAddress to, long rate, long flows) throws Exception {
         try (DatagramChannel channel = DatagramChannel.open()) {
             long start = System.nanoTime();
             for (long sent = 0, i = 0; sent < flows; sent += PER_MESSAGE, i++) {
@@ -182,7 +182,7 @@ public final class CollectorBenchmark {
         }
     }
 
-    private static long nfcapd(List<ByteBuffer> messages, long rate, long flows, long[] reached) throws Exception {
+    static long nfcapd(List<ByteBuffer> messages, long rate, long flows, long[] reached) throws Exception {
         Path dir = Files.createTempDirectory("camaudit-nfcapd");
         int port = 39_800 + (int) (rate / 100_000);
         Process nfcapd = new ProcessBuilder("nfcapd", "-b", "127.0.0.1", "-p", String.valueOf(port), "-w",

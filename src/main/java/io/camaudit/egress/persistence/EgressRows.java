@@ -4,9 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,10 +64,22 @@ public class EgressRows {
             String source,
             String dataVersion) {}
 
-    private final JdbcClient jdbc;
+    /** What names an alert within its body: a device, a rule and a destination (the table's unique key). */
+    public record AlertKey(long deviceId, String ruleId, String destination) {}
 
-    EgressRows(JdbcClient jdbc) {
+    /**
+     * The devices whose alerts are looked up in one statement: a window of the collector keeps tens
+     * of thousands of alerts, and a few statements an alert took most of the processor time a window
+     * had.
+     */
+    private static final int DEVICES_A_STATEMENT = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    EgressRows(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     public Optional<Setting> setting(long organisationId) {
@@ -122,65 +139,115 @@ public class EgressRows {
                 .optional();
     }
 
-    public void insert(AlertRow a) {
-        jdbc.sql("insert into egress_alert (organisation_id, device_id, rule_id, severity, title, destination, port,"
-                        + " protocol, name, endpoint_id, endpoint, country, asn, asn_owner, geo_data, first_seen,"
-                        + " last_seen, flows, bytes, packets, evidence, status, source, data_version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        a.organisationId(),
-                        a.deviceId(),
-                        a.ruleId(),
-                        a.severity(),
-                        a.title(),
-                        a.destination(),
-                        a.port(),
-                        a.protocol(),
-                        a.name(),
-                        a.endpointId(),
-                        a.endpoint(),
-                        a.country(),
-                        a.asn(),
-                        a.asnOwner(),
-                        a.geoData(),
-                        Timestamp.from(a.firstSeen()),
-                        Timestamp.from(a.lastSeen()),
-                        a.flows(),
-                        a.bytes(),
-                        a.packets(),
-                        a.evidence(),
-                        a.status(),
-                        a.source(),
-                        a.dataVersion())
-                .update();
+    /**
+     * The body's alerts that have these keys, by key: those of a few hundred of the keys' devices a
+     * statement, through the index by device. (H2 answered neither a statement that named each key
+     * as a row, {@code (device_id, rule_id, destination) in (...)}, nor one with the body as well as
+     * the devices, from an index: it read all the body's alerts for every few hundred keys.) The
+     * body is checked here instead, so that another body's row is never taken for one of this one's.
+     */
+    public Map<AlertKey, AlertRow> alerts(long organisationId, Collection<AlertKey> keys) {
+        java.util.Set<AlertKey> wanted = new java.util.HashSet<>(keys);
+        List<Long> devices =
+                wanted.stream().map(AlertKey::deviceId).distinct().sorted().toList();
+        Map<AlertKey, AlertRow> found = new HashMap<>();
+        for (int from = 0; from < devices.size(); from += DEVICES_A_STATEMENT) {
+            List<Long> some = devices.subList(from, Math.min(devices.size(), from + DEVICES_A_STATEMENT));
+            jdbc.sql("select * from egress_alert where device_id in ("
+                            + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(some))
+                    .query(EgressRows::alert)
+                    .list()
+                    .forEach(a -> {
+                        AlertKey key = new AlertKey(a.deviceId(), a.ruleId(), a.destination());
+                        if (a.organisationId() == organisationId && wanted.contains(key)) {
+                            found.put(key, a);
+                        }
+                    });
+        }
+        return found;
     }
 
-    /** Counts more activity into an alert; a resolved one seen again is opened again. */
-    public void update(AlertRow a) {
-        jdbc.sql("update egress_alert set port = ?, protocol = ?, name = ?, endpoint_id = ?, endpoint = ?, country = ?,"
+    /** Adds new alerts, in batches. */
+    public void insert(List<AlertRow> alerts) {
+        batch(
+                "insert into egress_alert (organisation_id, device_id, rule_id, severity, title, destination, port,"
+                        + " protocol, name, endpoint_id, endpoint, country, asn, asn_owner, geo_data, first_seen,"
+                        + " last_seen, flows, bytes, packets, evidence, status, source, data_version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                alerts.stream().map(EgressRows::insertValues).toList());
+    }
+
+    /** Runs the statement for each row of values, a thousand rows a batch. */
+    private void batch(String sql, List<Object[]> values) {
+        for (int from = 0; from < values.size(); from += 1_000) {
+            batches.batchUpdate(sql, values.subList(from, Math.min(values.size(), from + 1_000)));
+        }
+    }
+
+    private static Object[] insertValues(AlertRow a) {
+        return new Object[] {
+            a.organisationId(),
+            a.deviceId(),
+            a.ruleId(),
+            a.severity(),
+            a.title(),
+            a.destination(),
+            a.port(),
+            a.protocol(),
+            a.name(),
+            a.endpointId(),
+            a.endpoint(),
+            a.country(),
+            a.asn(),
+            a.asnOwner(),
+            a.geoData(),
+            Timestamp.from(a.firstSeen()),
+            Timestamp.from(a.lastSeen()),
+            a.flows(),
+            a.bytes(),
+            a.packets(),
+            a.evidence(),
+            a.status(),
+            a.source(),
+            a.dataVersion()
+        };
+    }
+
+    /**
+     * Counts more activity into alerts, in batches (a resolved one seen again is opened again by
+     * its caller).
+     */
+    public void update(List<AlertRow> alerts) {
+        batch(
+                "update egress_alert set port = ?, protocol = ?, name = ?, endpoint_id = ?, endpoint = ?, country = ?,"
                         + " asn = ?, asn_owner = ?, geo_data = ?, first_seen = ?, last_seen = ?, flows = ?, bytes = ?,"
-                        + " packets = ?, evidence = ?, status = ?, source = ?, data_version = ? where id = ?")
-                .params(
-                        a.port(),
-                        a.protocol(),
-                        a.name(),
-                        a.endpointId(),
-                        a.endpoint(),
-                        a.country(),
-                        a.asn(),
-                        a.asnOwner(),
-                        a.geoData(),
-                        Timestamp.from(a.firstSeen()),
-                        Timestamp.from(a.lastSeen()),
-                        a.flows(),
-                        a.bytes(),
-                        a.packets(),
-                        a.evidence(),
-                        a.status(),
-                        a.source(),
-                        a.dataVersion(),
-                        a.id())
-                .update();
+                        + " packets = ?, evidence = ?, status = ?, source = ?, data_version = ? where id = ?",
+                alerts.stream().map(EgressRows::updateValues).toList());
+    }
+
+    private static Object[] updateValues(AlertRow a) {
+        return new Object[] {
+            a.port(),
+            a.protocol(),
+            a.name(),
+            a.endpointId(),
+            a.endpoint(),
+            a.country(),
+            a.asn(),
+            a.asnOwner(),
+            a.geoData(),
+            Timestamp.from(a.firstSeen()),
+            Timestamp.from(a.lastSeen()),
+            a.flows(),
+            a.bytes(),
+            a.packets(),
+            a.evidence(),
+            a.status(),
+            a.source(),
+            a.dataVersion(),
+            a.id()
+        };
     }
 
     public void decide(long id, String status, String comment, String by, Instant at) {

@@ -1,0 +1,132 @@
+package io.camaudit.bench;
+
+import io.camaudit.egress.EgressMonitor;
+import io.camaudit.egress.IngestResult;
+import io.camaudit.shared.Role;
+import io.camaudit.shared.Viewer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The live collector as the service runs it (issue #6), where {@link CollectorBenchmark} runs the
+ * collector and one analysis alone: {@link EgressMonitor}'s collection for a body with 5,000
+ * registered Dahua cameras, on the service's embedded database, whose analysis starts afresh every
+ * window (ten seconds) and whose alerts the service keeps in the database as each window ends, on
+ * a thread of its own that shares the machine's two cores with the collector's. The same
+ * datagrams as {@link CollectorBenchmark} (30,000 pairs, so 60,000 alerts a window to keep), for
+ * 30 seconds a rate, then to nfcapd for as long; prints what each received and, for each window,
+ * the flows and alerts it kept and the processor time keeping them took.
+ *
+ * <p>Run with {@code bench/run collector-service} (needs Debian's nfdump). {@code
+ * CAMAUDIT_BENCH_RATES=a,b,...} gives the rates (900,000, 3,000,000 and 4,500,000 flows a second by
+ * default), {@code CAMAUDIT_BENCH_SECONDS} the seconds a rate.
+ */
+public final class CollectorServiceBenchmark {
+
+    private static final int DEVICES = 5_000;
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+
+    private CollectorServiceBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        long[] rates = System.getenv("CAMAUDIT_BENCH_RATES") == null
+                ? new long[] {900_000, 3_000_000, 4_500_000}
+                : java.util.Arrays.stream(System.getenv("CAMAUDIT_BENCH_RATES").split(","))
+                        .mapToLong(Long::parseLong)
+                        .toArray();
+        long seconds = Long.parseLong(System.getenv().getOrDefault("CAMAUDIT_BENCH_SECONDS", "30"));
+        List<ByteBuffer> messages = CollectorBenchmark.messages(1_000);
+        Path work = Files.createTempDirectory("camaudit-bench-collector-service");
+        try (ConfigurableApplicationContext context = BenchContext.start(work, null)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long organisation = fill(jdbc);
+            EgressMonitor monitor = context.getBean(EgressMonitor.class);
+            Viewer officer = new Viewer("bench", Role.OFFICER, organisation);
+            monitor.setNetworks(officer, organisation, "10.0.0.0/8", "");
+            System.out.printf(Locale.ROOT, "%,d registered cameras, %s windows, %d s a rate%n", DEVICES, WINDOW, seconds);
+            for (long rate : rates) {
+                long flows = rate * seconds;
+                long[] reached = new long[2];
+                long camaudit = collect(monitor, officer, organisation, messages, rate, flows, reached);
+                long nfcapd = CollectorBenchmark.nfcapd(messages, rate, flows, reached);
+                System.out.printf(Locale.ROOT, "%,d flows a second, %,d sent: camaudit got %,d (lost %,d), nfcapd got %,d"
+                        + " (lost %,d)%n", rate, flows, camaudit, flows - camaudit, nfcapd, flows - nfcapd);
+                for (int i = 0; i < 2; i++) {
+                    if (reached[i] < rate * 97 / 100) {
+                        System.out.printf(Locale.ROOT, "  the sender to %s reached only %,d flows a second%n",
+                                i == 0 ? "camaudit" : "nfcapd", reached[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Collects as the service does while the flows are sent; returns the flows the collector received. */
+    private static long collect(EgressMonitor monitor, Viewer officer, long organisation, List<ByteBuffer> messages,
+            long rate, long flows, long[] reached) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<String> windows = new ArrayList<>();
+        long[] flusherCpu = {0};
+        EgressMonitor.Collection collection = monitor.collect(
+                officer, organisation, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), WINDOW,
+                (IngestResult window) -> {
+                    long cpu = threads.getCurrentThreadCpuTime(); // the thread that keeps the alerts
+                    windows.add(String.format(Locale.ROOT, "%,d flows, %,d alerts kept, %.2f s of processor to keep"
+                            + " them", window.flows(), window.alerts().size(), (cpu - flusherCpu[0]) / 1e9));
+                    flusherCpu[0] = cpu;
+                });
+        try {
+            reached[0] = CollectorBenchmark.send(messages, collection.address(), rate, flows);
+        } finally {
+            collection.close();
+        }
+        io.camaudit.egress.engine.FlowCollector.Counts received = collection.counts();
+        System.out.printf(Locale.ROOT, "  camaudit at %,d flows a second: %,d datagrams received, %,d dropped by the"
+                + " collector (the decoder a pool behind), the rest lost before the socket%n", rate,
+                received.datagrams(), received.dropped());
+        for (int i = 0; i < windows.size(); i++) {
+            System.out.printf(Locale.ROOT, "  window %d: %s%n", i + 1, windows.get(i));
+        }
+        return received.flows();
+    }
+
+    /** One body, one site and its cameras on 10.20.0.0/16 (the addresses the datagrams come from), resolved to Dahua. */
+    private static long fill(JdbcTemplate jdbc) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into organisation (name, sector, region, provenance_kind, provenance_source, recorded_at,"
+                + " recorded_by) values ('Collector body', 'LOCAL_AUTHORITY', 'LONDON', 'SYNTHETIC', 'benchmark', ?, 'bench')",
+                now);
+        long organisation = jdbc.queryForObject("select max(id) from organisation", Long.class);
+        jdbc.update("insert into site (organisation_id, name, kind, provenance_kind, provenance_source, recorded_at,"
+                + " recorded_by) values (?, 'Main site', 'OFFICE', 'SYNTHETIC', 'benchmark', ?, 'bench')",
+                organisation, now);
+        long site = jdbc.queryForObject("select max(id) from site", Long.class);
+        List<Object[]> devices = new ArrayList<>();
+        for (int d = 0; d < DEVICES; d++) {
+            devices.add(new Object[] {organisation, site, "serial:C" + d, "C" + d,
+                "10.20." + (d / 250) + "." + (d % 250 + 1), now});
+        }
+        jdbc.batchUpdate("insert into device (organisation_id, site_id, natural_key, manufacturer, manufacturer_key,"
+                + " model, serial_number, ip_address, status, provenance_kind, provenance_source, recorded_at,"
+                + " recorded_by, sector, site_kind) values (?, ?, ?, 'Dahua', 'dahua', 'IPC-HFW', ?, ?, 'IN_SERVICE',"
+                + " 'SYNTHETIC', 'benchmark', ?, 'bench', 'LOCAL_AUTHORITY', 'OFFICE')", devices);
+        jdbc.update("insert into device_resolution (device_id, organisation_id, device_version, maker, sold_as,"
+                + " relation, confidence, needs_review, evidence, bundle_version, resolved_at) select d.id,"
+                + " d.organisation_id, 0, 'dahua', null, null, 1.0, false, '[]', 'bench', ? from device d where"
+                + " d.organisation_id = ?", now, organisation);
+        return organisation;
+    }
+}
