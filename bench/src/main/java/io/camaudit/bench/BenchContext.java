@@ -31,6 +31,24 @@ final class BenchContext {
                 .run(properties.toArray(String[]::new));
     }
 
+    /**
+     * A directory for one run's files (its database, its generated inputs), deleted when the run
+     * ends: a benchmark's embedded database grows to gigabytes, and runs left behind filled the disk.
+     */
+    static Path workDirectory(String prefix) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "delete " + dir.getFileName()));
+        return dir;
+    }
+
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
     /** A fresh database on the PostgreSQL server named by the URL, for one run. */
     static String freshPostgresDatabase(String adminUrl, String name) throws java.sql.SQLException {
         try (var connection = java.sql.DriverManager.getConnection(adminUrl);

@@ -49,7 +49,7 @@ public final class CollectorServiceBenchmark {
                         .toArray();
         long seconds = Long.parseLong(System.getenv().getOrDefault("CAMAUDIT_BENCH_SECONDS", "30"));
         List<ByteBuffer> messages = CollectorBenchmark.messages(1_000);
-        Path work = Files.createTempDirectory("camaudit-bench-collector-service");
+        Path work = BenchContext.workDirectory("camaudit-bench-collector-service");
         try (ConfigurableApplicationContext context = BenchContext.start(work, null)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long organisation = fill(jdbc);

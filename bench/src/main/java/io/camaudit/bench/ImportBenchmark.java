@@ -36,7 +36,7 @@ public final class ImportBenchmark {
     private ImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("camaudit-bench-import");
+        Path work = BenchContext.workDirectory("camaudit-bench-import");
         Viewer admin = new Viewer("bench", Role.ADMINISTRATOR, null);
         try (ConfigurableApplicationContext context = BenchContext.start(work.resolve("data"), null)) {
             Register register = context.getBean(Register.class);

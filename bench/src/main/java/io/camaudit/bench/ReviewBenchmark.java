@@ -46,7 +46,7 @@ public final class ReviewBenchmark {
     private ReviewBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("camaudit-bench-review");
+        Path work = BenchContext.workDirectory("camaudit-bench-review");
         measure("H2", work.resolve("h2"), null);
         String postgres = System.getenv("CAMAUDIT_BENCH_POSTGRES_URL");
         if (postgres != null && !postgres.isBlank()) {

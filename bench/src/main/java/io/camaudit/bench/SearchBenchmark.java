@@ -43,7 +43,7 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
-        Path work = Files.createTempDirectory("camaudit-bench-search");
+        Path work = BenchContext.workDirectory("camaudit-bench-search");
         results.put("H2", measure(work.resolve("h2"), null));
         String postgres = System.getenv("CAMAUDIT_BENCH_POSTGRES_URL");
         if (postgres != null && !postgres.isBlank()) {
