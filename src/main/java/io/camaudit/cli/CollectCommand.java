@@ -27,10 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
             "Receive NetFlow v5, NetFlow v9 and IPFIX from the body's routers, switches or probes, and analyse it as"
                     + " camaudit ingest does: alerts are kept every --flush seconds and printed, one line each (or JSON"
                     + " with --json). Templates are kept per exporter and observation domain, replaced when sent again and"
-                    + " dropped when IPFIX withdraws them. Datagrams that cannot be read, and any dropped because the"
-                    + " analysis fell behind, are counted, and said on the error stream every --flush seconds as they"
-                    + " happen, and in the totals at the end. Up to 65,536 datagrams wait for the analysis (128 MB of"
-                    + " memory outside the Java heap).",
+                    + " dropped when IPFIX withdraws them. Datagrams that cannot be read, any dropped because the"
+                    + " analysis fell behind, and (on Linux) any the system dropped because the socket's buffer was"
+                    + " full, are counted, and said on the error stream every --flush seconds as they happen, and in"
+                    + " the totals at the end. Up to 65,536 datagrams wait for the analysis (128 MB of memory outside"
+                    + " the Java heap).",
             "",
             "Runs until stopped (Ctrl-C), or for --seconds. Exit code: 0 done, 2 for a bad option or address."
         })
@@ -94,6 +95,22 @@ final class CollectCommand implements Callable<Integer> {
         return now;
     }
 
+    /**
+     * Says on the error stream how many datagrams the system dropped before the socket since it last
+     * said (where the system says); returns the count it has now said.
+     */
+    static long warnOfSocketDrops(long before, java.util.OptionalLong now) {
+        if (now.isEmpty() || now.getAsLong() <= before) {
+            return before;
+        }
+        System.err.printf(
+                Locale.ROOT,
+                "camaudit collect: %,d datagrams dropped by the system since the last report, before camaudit could"
+                        + " receive them: the socket's buffer was full (raise net.core.rmem_max: see the README)%n",
+                now.getAsLong() - before);
+        return now.getAsLong();
+    }
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress address;
@@ -130,6 +147,7 @@ final class CollectCommand implements Callable<Integer> {
                 System.err.println("camaudit collect: " + e.getMessage());
                 return 2;
             }
+            java.util.OptionalLong beforeTheSocket;
             try (collection) {
                 System.err.printf(
                         Locale.ROOT,
@@ -139,6 +157,7 @@ final class CollectCommand implements Callable<Integer> {
                         monitor.geo().describe());
                 long end = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
                 FlowCollector.Counts reported = collection.counts();
+                long socketDrops = collection.droppedBeforeTheSocket().orElse(0);
                 while (true) {
                     long left = end - System.nanoTime();
                     long wait = Math.min(Math.max(1, flush) * 1_000_000_000L, left);
@@ -146,16 +165,24 @@ final class CollectCommand implements Callable<Integer> {
                         break;
                     }
                     reported = warnOfLosses(reported, collection.counts());
+                    socketDrops = warnOfSocketDrops(socketDrops, collection.droppedBeforeTheSocket());
                 }
+                beforeTheSocket = collection.droppedBeforeTheSocket(); // read while the socket is open
             }
             FlowCollector.Counts counts = collection.counts();
             System.err.printf(
                     Locale.ROOT,
-                    "Received %,d datagrams, %,d flows (%,d could not be read, %,d dropped); %,d alerts kept%s%n",
+                    "Received %,d datagrams, %,d flows (%,d could not be read, %,d dropped)%s; %,d alerts kept%s%n",
                     counts.datagrams(),
                     counts.flows(),
                     counts.undecodable(),
                     counts.dropped(),
+                    beforeTheSocket.isPresent()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "; %,d dropped by the system before the socket",
+                                    beforeTheSocket.getAsLong())
+                            : "",
                     collection.totalAlerts(),
                     counts.lastProblem() == null ? "" : "; last problem: " + counts.lastProblem());
             try {

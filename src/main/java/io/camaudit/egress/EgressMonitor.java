@@ -448,6 +448,11 @@ public class EgressMonitor {
             return collector.counts();
         }
 
+        /** What the system dropped before the collector's socket (see {@link io.camaudit.egress.engine.FlowCollector#droppedBeforeTheSocket()}). */
+        public java.util.OptionalLong droppedBeforeTheSocket() {
+            return collector.droppedBeforeTheSocket();
+        }
+
         /** Keeps the alerts of the window just ended and starts a new window. */
         void flush() {
             EgressAnalysis ended;

@@ -172,12 +172,14 @@ public final class CollectorBenchmark {
         try (FlowCollector collector = FlowCollector.start(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), analysis.sink(), new Object())) {
             reached[0] = send(messages, collector.address(), rate, flows);
+            java.util.OptionalLong beforeTheSocket = collector.droppedBeforeTheSocket();
             collector.drain(10_000);
             Thread.sleep(200);
             FlowCollector.Counts counts = collector.counts();
             System.out.printf(Locale.ROOT, "  camaudit at %,d flows a second: %,d datagrams received, %,d dropped by the"
-                    + " collector (the decoder a pool behind), the rest lost before the socket%n", rate,
-                    counts.datagrams(), counts.dropped());
+                    + " collector (the decoder a pool behind), %s by the system before the socket%n", rate,
+                    counts.datagrams(), counts.dropped(), beforeTheSocket.isPresent()
+                            ? String.format(Locale.ROOT, "%,d", beforeTheSocket.getAsLong()) : "the rest");
             return counts.flows();
         }
     }

@@ -101,16 +101,19 @@ public final class CollectorServiceBenchmark {
                             + " them", window.flows(), window.alerts().size(), (cpu - from) / 1e9));
                     since.put(Thread.currentThread().getId(), cpu);
                 });
+        java.util.OptionalLong beforeTheSocket;
         try {
             reached[0] = CollectorBenchmark.send(messages, collection.address(), rate, flows);
+            beforeTheSocket = collection.droppedBeforeTheSocket(); // each datagram sent is queued or dropped by now
         } finally {
             since.put(Thread.currentThread().getId(), threads.getCurrentThreadCpuTime());
             collection.close();
         }
         io.camaudit.egress.engine.FlowCollector.Counts received = collection.counts();
         System.out.printf(Locale.ROOT, "  camaudit at %,d flows a second: %,d datagrams received, %,d dropped by the"
-                + " collector (the decoder a pool behind), the rest lost before the socket%n", rate,
-                received.datagrams(), received.dropped());
+                + " collector (the decoder a pool behind), %s by the system before the socket%n", rate,
+                received.datagrams(), received.dropped(), beforeTheSocket.isPresent()
+                        ? String.format(Locale.ROOT, "%,d", beforeTheSocket.getAsLong()) : "the rest");
         for (int i = 0; i < windows.size(); i++) {
             System.out.printf(Locale.ROOT, "  window %d: %s%n", i + 1, windows.get(i));
         }

@@ -140,6 +140,19 @@ public final class FlowCollector implements AutoCloseable {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
+    /**
+     * The datagrams the operating system dropped before the collector could receive them (its
+     * socket's buffer was full), where the system says (Linux does); counted in none of {@link
+     * #counts()}.
+     */
+    public java.util.OptionalLong droppedBeforeTheSocket() {
+        try {
+            return SocketDrops.of(address().getPort());
+        } catch (IOException e) {
+            return java.util.OptionalLong.empty(); // closed
+        }
+    }
+
     /** Whether the decoder has found the socket quiet and sleeps until the receiver wakes it (for tests). */
     boolean decoderAsleep() {
         return decoderAsleep;
