@@ -8,7 +8,6 @@ import io.camaudit.shared.report.BarChart;
 import io.camaudit.review.engine.NationalPicture;
 import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;

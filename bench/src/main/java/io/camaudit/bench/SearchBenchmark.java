@@ -8,7 +8,6 @@ import io.camaudit.register.Sector;
 import io.camaudit.register.SiteKind;
 import io.camaudit.shared.Role;
 import io.camaudit.shared.Viewer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
