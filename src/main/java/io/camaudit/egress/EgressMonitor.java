@@ -221,27 +221,10 @@ public class EgressMonitor {
     /**
      * Keeps the alerts: each new one added, each the body already has counted into its row. In a
      * few statements for many alerts (a window of the collector may keep tens of thousands, and a
-     * few statements an alert took most of a processor), {@link #KEPT_TOGETHER} at a time, so that
-     * what is live while a collection pauses the collector stays small; the caller holds the
-     * transaction. Returns the alerts as kept, in their order.
+     * few statements an alert took most of a processor); the caller holds the transaction. Returns
+     * the alerts as kept, in their order.
      */
     private List<AlertView> keep(long organisationId, List<Alert> alerts, String source) {
-        List<AlertView> views = new ArrayList<>(alerts.size());
-        for (int from = 0; from < alerts.size(); from += KEPT_TOGETHER) {
-            views.addAll(keepTogether(
-                    organisationId, alerts.subList(from, Math.min(alerts.size(), from + KEPT_TOGETHER)), source));
-        }
-        return views;
-    }
-
-    /**
-     * The alerts kept in one part. All of a window's 60,000 at once held some 400 MB of rows while
-     * they were written, which each young collection copied: pauses of up to 127 ms, longer than
-     * the collector's socket buffer lasts (bench/RESULTS.md).
-     */
-    private static final int KEPT_TOGETHER = 2_000;
-
-    private List<AlertView> keepTogether(long organisationId, List<Alert> alerts, String source) {
         Map<EgressRows.AlertKey, EgressRows.AlertRow> stored = rows.alerts(
                 organisationId, alerts.stream().map(EgressMonitor::key).toList());
         // An analysis raises one alert a key; should two share one, the second counts into the first.
