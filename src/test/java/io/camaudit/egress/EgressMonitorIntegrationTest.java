@@ -106,35 +106,54 @@ public class EgressMonitorIntegrationTest {
     }
 
     /**
-     * More alerts than the service looks up or writes in one statement (a collector's window may keep
-     * tens of thousands): the second export's are counted into the rows the first made, one row an
-     * alert, and a decision on one survives.
+     * More alerts, and devices, than the service looks up or writes in one statement (a collector's
+     * window may keep tens of thousands): the second export's are counted into the rows the first
+     * made, one row an alert, and a decision on one survives. Another body's alert on the same
+     * device and destination is no part of it.
      */
     @Test
     void manyAlertsAreKeptTogetherAndCountedIntoTheirRowsTheNextTime() {
         Organisation body = estates.organisation("Many Alerts Borough");
         Viewer officer = Estates.officerOf(body);
-        Device camera = estates.camera(officer, body, "Dahua", "IPC-HFW2431S", "10.20.0.7", Set.of());
-        monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
+        int cameras = 520; // more than the 500 devices looked up in one statement
+        int destinations = 3; // 1,560 alerts: more than the 1,000 written in one batch
         StringBuilder csv = new StringBuilder("ts,te,td,sa,da,sp,dp,pr,flg,ipkt,ibyt\n");
-        int destinations = 1_300; // in 198.18.0.0/15, the range set aside for benchmarking (RFC 2544)
-        for (int d = 0; d < destinations; d++) {
-            csv.append("2026-12-01 10:00:00,2026-12-01 10:00:01,1.0,10.20.0.7,198.18.")
-                    .append(d / 250)
-                    .append('.')
-                    .append(d % 250 + 1)
-                    .append(",40000,443,TCP,......,2,100\n");
+        for (int c = 0; c < cameras; c++) {
+            String address = "10.20." + (c / 250) + "." + (c % 250 + 1);
+            estates.camera(officer, body, "Dahua", "IPC-HFW2431S", address, Set.of());
+            for (int d = 0; d < destinations; d++) { // in 198.18.0.0/15, set aside for benchmarking (RFC 2544)
+                csv.append("2026-12-01 10:00:00,2026-12-01 10:00:01,1.0,")
+                        .append(address)
+                        .append(",198.18.0.")
+                        .append(d + 1)
+                        .append(",40000,443,TCP,......,2,100\n");
+            }
         }
+        monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
         byte[] export = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         IngestResult first = monitor.ingest(officer, body.id(), "flows.csv", new ByteArrayInputStream(export));
-        assertThat(first.alerts()).hasSize(destinations).allSatisfy(a -> {
+        assertThat(first.alerts()).hasSize(cameras * destinations).allSatisfy(a -> {
             assertThat(a.rule()).isEqualTo("outside");
             assertThat(a.flows()).isEqualTo(1);
             assertThat(a.id()).isPositive();
         });
-        assertThat(first.alerts()).extracting(AlertView::destination).doesNotHaveDuplicates();
-        AlertView decided = monitor.decide(officer, first.alerts().get(700).id(), "ACKNOWLEDGED", "our CDN");
+        assertThat(first.alerts())
+                .extracting(a -> a.deviceId() + " " + a.destination())
+                .doesNotHaveDuplicates();
+        AlertView decided = monitor.decide(officer, first.alerts().get(1_200).id(), "ACKNOWLEDGED", "our CDN");
+        // A row of another body's on the same device, rule and destination (which no import makes: it
+        // stands for a device moved between bodies) is never taken for this body's.
+        Organisation other = estates.organisation("Other Many Alerts Borough");
+        jdbc.update(
+                "insert into egress_alert (organisation_id, device_id, rule_id, severity, title, destination, port,"
+                        + " protocol, name, endpoint_id, endpoint, country, asn, asn_owner, geo_data, first_seen,"
+                        + " last_seen, flows, bytes, packets, evidence, status, source, data_version) select ?,"
+                        + " device_id, rule_id, severity, title, destination, port, protocol, name, endpoint_id,"
+                        + " endpoint, country, asn, asn_owner, geo_data, first_seen, last_seen, flows, bytes, packets,"
+                        + " evidence, status, source, data_version from egress_alert where id = ?",
+                other.id(),
+                first.alerts().get(3).id());
 
         IngestResult second = monitor.ingest(officer, body.id(), "flows-2.csv", new ByteArrayInputStream(export));
         assertThat(second.alerts())
@@ -146,11 +165,14 @@ public class EgressMonitorIntegrationTest {
             assertThat(a.bytes()).isEqualTo(200);
             assertThat(a.evidence()).hasSize(2);
         });
-        assertThat(second.alerts().get(700).status()).isEqualTo("ACKNOWLEDGED");
-        assertThat(second.alerts().get(700).id()).isEqualTo(decided.id());
+        assertThat(second.alerts().get(1_200).status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(second.alerts().get(1_200).id()).isEqualTo(decided.id());
         assertThat(jdbc.queryForObject(
-                        "select count(*) from egress_alert where device_id = ?", Long.class, camera.id()))
-                .isEqualTo(destinations);
+                        "select count(*) from egress_alert where organisation_id = ?", Long.class, body.id()))
+                .isEqualTo((long) cameras * destinations);
+        assertThat(jdbc.queryForObject(
+                        "select flows from egress_alert where organisation_id = ?", Long.class, other.id()))
+                .isEqualTo(1);
     }
 
     @Test
