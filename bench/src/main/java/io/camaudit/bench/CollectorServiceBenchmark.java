@@ -16,13 +16,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The live collector as the service runs it (issue #6), where {@link CollectorBenchmark} runs the
  * collector and one analysis alone: {@link EgressMonitor}'s collection for a body with 5,000
- * registered Dahua cameras, on the service's embedded database, whose analysis starts afresh every
+ * registered Dahua cameras, on the service's embedded database (then on PostgreSQL, where {@code
+ * CAMAUDIT_BENCH_POSTGRES_URL} names a server: bench/run starts one when it can), whose analysis starts afresh every
  * window (ten seconds) and whose alerts the service keeps in the database as each window ends, on
  * a thread of its own that shares the machine's two cores with the collector's. The same
  * datagrams as {@link CollectorBenchmark} (30,000 pairs, so 60,000 alerts a window to keep), for
@@ -49,13 +51,26 @@ public final class CollectorServiceBenchmark {
         long seconds = Long.parseLong(System.getenv().getOrDefault("CAMAUDIT_BENCH_SECONDS", "30"));
         List<ByteBuffer> messages = CollectorBenchmark.messages(1_000);
         Path work = BenchContext.workDirectory("camaudit-bench-collector-service");
-        try (ConfigurableApplicationContext context = BenchContext.start(work, null)) {
+        measure("H2", work.resolve("h2"), null, rates, seconds, messages);
+        String postgres = System.getenv("CAMAUDIT_BENCH_POSTGRES_URL");
+        if (postgres != null && !postgres.isBlank()) {
+            measure("PostgreSQL", work.resolve("pg"),
+                    BenchContext.freshPostgresDatabase(postgres, "camaudit_bench_collector"), rates, seconds, messages);
+        } else {
+            System.out.println("PostgreSQL skipped: set CAMAUDIT_BENCH_POSTGRES_URL (bench/run does when it can)");
+        }
+    }
+
+    private static void measure(String database, Path dataDir, @Nullable String postgresUrl, long[] rates,
+            long seconds, List<ByteBuffer> messages) throws Exception {
+        try (ConfigurableApplicationContext context = BenchContext.start(dataDir, postgresUrl)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long organisation = fill(jdbc);
             EgressMonitor monitor = context.getBean(EgressMonitor.class);
             Viewer officer = new Viewer("bench", Role.OFFICER, organisation);
             monitor.setNetworks(officer, organisation, "10.0.0.0/8", "");
-            System.out.printf(Locale.ROOT, "%,d registered cameras, %s windows, %d s a rate%n", DEVICES, WINDOW, seconds);
+            System.out.printf(Locale.ROOT, "%s: %,d registered cameras, %s windows, %d s a rate%n", database, DEVICES,
+                    WINDOW, seconds);
             long held = 0; // the highest rate nfcapd held without loss
             long lostThere = -1; // what camaudit lost at that rate
             for (long rate : rates) {
