@@ -168,14 +168,60 @@ public class EgressRows {
         return found;
     }
 
+    /**
+     * The columns an alert's activity changes, in the order {@link #activity} gives their values:
+     * written by an insert after the key, and by an update.
+     */
+    private static final List<String> ACTIVITY = List.of(
+            "port",
+            "protocol",
+            "name",
+            "endpoint_id",
+            "endpoint",
+            "country",
+            "asn",
+            "asn_owner",
+            "geo_data",
+            "first_seen",
+            "last_seen",
+            "flows",
+            "bytes",
+            "packets",
+            "evidence",
+            "status",
+            "source",
+            "data_version");
+
     /** Adds new alerts, in batches. */
     public void insert(List<AlertRow> alerts) {
         batch(
-                "insert into egress_alert (organisation_id, device_id, rule_id, severity, title, destination, port,"
-                        + " protocol, name, endpoint_id, endpoint, country, asn, asn_owner, geo_data, first_seen,"
-                        + " last_seen, flows, bytes, packets, evidence, status, source, data_version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                alerts.stream().map(EgressRows::insertValues).toList());
+                "insert into egress_alert (organisation_id, device_id, rule_id, severity, title, destination, "
+                        + String.join(", ", ACTIVITY) + ") values (?, ?, ?, ?, ?, ?"
+                        + ", ?".repeat(ACTIVITY.size()) + ")",
+                alerts.stream()
+                        .map(a -> concat(
+                                new Object[] {
+                                    a.organisationId(),
+                                    a.deviceId(),
+                                    a.ruleId(),
+                                    a.severity(),
+                                    a.title(),
+                                    a.destination()
+                                },
+                                activity(a)))
+                        .toList());
+    }
+
+    /**
+     * Counts more activity into alerts, in batches (a resolved one seen again is opened again by
+     * its caller).
+     */
+    public void update(List<AlertRow> alerts) {
+        batch(
+                "update egress_alert set " + String.join(" = ?, ", ACTIVITY) + " = ? where id = ?",
+                alerts.stream()
+                        .map(a -> concat(activity(a), new Object[] {a.id()}))
+                        .toList());
     }
 
     /** Runs the statement for each row of values, a thousand rows a batch. */
@@ -185,14 +231,9 @@ public class EgressRows {
         }
     }
 
-    private static Object[] insertValues(AlertRow a) {
+    /** The values of {@link #ACTIVITY}'s columns (an array: some are null). */
+    private static Object[] activity(AlertRow a) {
         return new Object[] {
-            a.organisationId(),
-            a.deviceId(),
-            a.ruleId(),
-            a.severity(),
-            a.title(),
-            a.destination(),
             a.port(),
             a.protocol(),
             a.name(),
@@ -214,40 +255,10 @@ public class EgressRows {
         };
     }
 
-    /**
-     * Counts more activity into alerts, in batches (a resolved one seen again is opened again by
-     * its caller).
-     */
-    public void update(List<AlertRow> alerts) {
-        batch(
-                "update egress_alert set port = ?, protocol = ?, name = ?, endpoint_id = ?, endpoint = ?, country = ?,"
-                        + " asn = ?, asn_owner = ?, geo_data = ?, first_seen = ?, last_seen = ?, flows = ?, bytes = ?,"
-                        + " packets = ?, evidence = ?, status = ?, source = ?, data_version = ? where id = ?",
-                alerts.stream().map(EgressRows::updateValues).toList());
-    }
-
-    private static Object[] updateValues(AlertRow a) {
-        return new Object[] {
-            a.port(),
-            a.protocol(),
-            a.name(),
-            a.endpointId(),
-            a.endpoint(),
-            a.country(),
-            a.asn(),
-            a.asnOwner(),
-            a.geoData(),
-            Timestamp.from(a.firstSeen()),
-            Timestamp.from(a.lastSeen()),
-            a.flows(),
-            a.bytes(),
-            a.packets(),
-            a.evidence(),
-            a.status(),
-            a.source(),
-            a.dataVersion(),
-            a.id()
-        };
+    private static Object[] concat(Object[] first, Object[] then) {
+        Object[] values = java.util.Arrays.copyOf(first, first.length + then.length);
+        System.arraycopy(then, 0, values, first.length, then.length);
+        return values;
     }
 
     public void decide(long id, String status, String comment, String by, Instant at) {
