@@ -124,14 +124,6 @@ public class EgressRows {
                 .list();
     }
 
-    public Optional<AlertRow> alert(long organisationId, long deviceId, String ruleId, String destination) {
-        return jdbc.sql("select * from egress_alert where organisation_id = ? and device_id = ? and rule_id = ?"
-                        + " and destination = ?")
-                .params(organisationId, deviceId, ruleId, destination)
-                .query(EgressRows::alert)
-                .optional();
-    }
-
     public Optional<AlertRow> alert(long id) {
         return jdbc.sql("select * from egress_alert where id = ?")
                 .param(id)
