@@ -76,7 +76,8 @@ public final class CollectorServiceBenchmark {
             for (long rate : rates) {
                 long flows = rate * seconds;
                 long[] reached = new long[2];
-                long camaudit = collect(monitor, officer, organisation, messages, rate, flows, reached);
+                long camaudit =
+                        collect(monitor, officer, organisation, messages, rate, flows, reached, postgresUrl != null);
                 long nfcapd = CollectorBenchmark.nfcapd(messages, rate, flows, reached);
                 System.out.printf(Locale.ROOT, "%,d flows a second, %,d sent: camaudit got %,d (lost %,d), nfcapd got %,d"
                         + " (lost %,d)%n", rate, flows, camaudit, flows - camaudit, nfcapd, flows - nfcapd);
@@ -100,20 +101,29 @@ public final class CollectorServiceBenchmark {
 
     /** Collects as the service does while the flows are sent; returns the flows the collector received. */
     private static long collect(EgressMonitor monitor, Viewer officer, long organisation, List<ByteBuffer> messages,
-            long rate, long flows, long[] reached) throws Exception {
+            long rate, long flows, long[] reached, boolean localServer) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<String> windows = new ArrayList<>();
         // The processor time of the thread that keeps each window (the last is kept on this one, as the
         // collection closes), from its previous window or from when this one began closing it.
         java.util.Map<Long, Long> since = new java.util.concurrent.ConcurrentHashMap<>();
+        // And the database server's, where it is PostgreSQL on this machine (bench/run's cluster): the
+        // processes' time between one window's end and the next's, which is the keeping (the collector
+        // touches the database at no other time).
+        double[] server = {localServer ? serverSeconds() : 0};
         EgressMonitor.Collection collection = monitor.collect(
                 officer, organisation, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), WINDOW,
                 (IngestResult window) -> {
                     long cpu = threads.getCurrentThreadCpuTime();
                     long from = since.getOrDefault(Thread.currentThread().getId(), 0L);
+                    double serverNow = localServer ? serverSeconds() : 0;
                     windows.add(String.format(Locale.ROOT, "%,d flows, %,d alerts kept, %.2f s of processor to keep"
-                            + " them", window.flows(), window.alerts().size(), (cpu - from) / 1e9));
+                            + " them%s", window.flows(), window.alerts().size(), (cpu - from) / 1e9, localServer
+                                    ? String.format(Locale.ROOT, ", and %.2f s of the database server's",
+                                            serverNow - server[0])
+                                    : ""));
                     since.put(Thread.currentThread().getId(), cpu);
+                    server[0] = serverNow;
                 });
         java.util.OptionalLong beforeTheSocket;
         try {
@@ -132,6 +142,35 @@ public final class CollectorServiceBenchmark {
             System.out.printf(Locale.ROOT, "  window %d: %s%n", i + 1, windows.get(i));
         }
         return received.flows();
+    }
+
+    /**
+     * The processor time of every PostgreSQL process on this machine so far, from {@code
+     * /proc/PID/stat} (user and system time, in the kernel's ticks of a hundredth of a second).
+     */
+    private static double serverSeconds() {
+        long ticks = 0;
+        try (java.nio.file.DirectoryStream<Path> processes = java.nio.file.Files.newDirectoryStream(Path.of("/proc"))) {
+            for (Path process : processes) {
+                if (!process.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                    int name = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, name).equals("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(name + 2).split(" "); // from the state, field 3
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime: 14, 15
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a process that ended while being read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks / 100.0;
     }
 
     /** One body, one site and its cameras on 10.20.0.0/16 (the addresses the datagrams come from), resolved to Dahua. */
