@@ -234,16 +234,18 @@ public class EgressMonitor {
             EgressRows.AlertRow was = kept.containsKey(key) ? kept.get(key) : stored.get(key);
             kept.put(key, was == null ? row(organisationId, a, source) : merged(was, a, source));
         }
-        rows.insert(kept.entrySet().stream()
-                .filter(e -> !stored.containsKey(e.getKey()))
-                .map(Map.Entry::getValue)
-                .toList());
+        List<EgressRows.AlertKey> added =
+                kept.keySet().stream().filter(k -> !stored.containsKey(k)).toList();
+        rows.insert(added.stream().map(kept::get).toList());
         rows.update(kept.entrySet().stream()
                 .filter(e -> stored.containsKey(e.getKey()))
                 .map(Map.Entry::getValue)
                 .toList());
-        Map<EgressRows.AlertKey, EgressRows.AlertRow> now = rows.alerts(organisationId, kept.keySet());
-        return kept.keySet().stream().map(k -> view(now.get(k))).toList();
+        // Only the new rows are read back, for the ids the database gave them; an updated row is as kept.
+        Map<EgressRows.AlertKey, EgressRows.AlertRow> ids = rows.alerts(organisationId, added);
+        return kept.entrySet().stream()
+                .map(e -> view(stored.containsKey(e.getKey()) ? e.getValue() : ids.get(e.getKey())))
+                .toList();
     }
 
     private static EgressRows.AlertKey key(Alert a) {
