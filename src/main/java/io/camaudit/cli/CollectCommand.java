@@ -25,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
         mixinStandardHelpOptions = true,
         description = {
             "Receive NetFlow v5, NetFlow v9 and IPFIX from the body's routers, switches or probes, and analyse it as"
-                    + " camaudit ingest does: alerts are kept every --flush seconds and printed, one line each (or JSON"
-                    + " with --json). Templates are kept per exporter and observation domain, replaced when sent again and"
+                    + " camaudit ingest does, in windows of --flush seconds. At the end of each window its alerts are"
+                    + " kept, counted into those the body already has, and said on the error stream in one line; the"
+                    + " alerts it raised anew (new to the body, or resolved before and seen again) are printed, one"
+                    + " line each (or JSON with --json), so that each is printed once; --updates prints every alert"
+                    + " the window counted flows into. Templates are kept per exporter and observation domain, replaced when sent again and"
                     + " dropped when IPFIX withdraws them. Datagrams that cannot be read, any dropped because the"
                     + " analysis fell behind, and (on Linux) any the system dropped because the socket's buffer was"
                     + " full, are counted, and said on the error stream every --flush seconds as they happen, and in"
@@ -58,7 +61,7 @@ final class CollectCommand implements Callable<Integer> {
             names = "--flush",
             paramLabel = "SECONDS",
             defaultValue = "10",
-            description = "How often alerts are kept and printed (default: ${DEFAULT-VALUE})")
+            description = "How long a window is: how often alerts are kept and printed (default: ${DEFAULT-VALUE})")
     int flush;
 
     @Option(
@@ -70,6 +73,12 @@ final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per alert")
     boolean json;
+
+    @Option(
+            names = "--updates",
+            description = "Print every alert each window counted flows into, with its counts so far, not only those"
+                    + " it raised anew")
+    boolean updates;
 
     /**
      * Says on the error stream, as it happens rather than only at the end, what the collector could
@@ -111,6 +120,19 @@ final class CollectCommand implements Callable<Integer> {
         return now.getAsLong();
     }
 
+    /** What a window gave, in one line: its flows, and its alerts raised anew and counted into. */
+    static String windowLine(io.camaudit.egress.IngestResult window) {
+        return String.format(
+                Locale.ROOT,
+                "camaudit collect: window kept at %s UTC: %,d flows, %,d from registered devices; %,d alerts, %,d of"
+                        + " them raised anew",
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                window.flows(),
+                window.fromDevices(),
+                window.alerts().size(),
+                window.raised().size());
+    }
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress address;
@@ -138,10 +160,14 @@ final class CollectCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             EgressMonitor.Collection collection;
             try {
-                collection = monitor.collect(viewer, body.id(), address, Duration.ofSeconds(flush), result -> {
-                    for (AlertView alert : result.alerts()) {
-                        System.out.println(json ? mapper.writeValueAsString(alert) : IngestCommand.line(alert));
+                collection = monitor.collect(viewer, body.id(), address, Duration.ofSeconds(flush), window -> {
+                    java.util.Set<Long> raised = java.util.Set.copyOf(window.raised());
+                    for (AlertView alert : window.alerts()) {
+                        if (updates || raised.contains(alert.id())) {
+                            System.out.println(json ? mapper.writeValueAsString(alert) : IngestCommand.line(alert));
+                        }
                     }
+                    System.err.println(windowLine(window));
                 });
             } catch (BadInputException e) {
                 System.err.println("camaudit collect: " + e.getMessage());
@@ -172,7 +198,8 @@ final class CollectCommand implements Callable<Integer> {
             FlowCollector.Counts counts = collection.counts();
             System.err.printf(
                     Locale.ROOT,
-                    "Received %,d datagrams, %,d flows (%,d could not be read, %,d dropped)%s; %,d alerts kept%s%n",
+                    "Received %,d datagrams, %,d flows (%,d could not be read, %,d dropped)%s; alerts raised anew: %,d"
+                            + " (kept %,d times over %,d windows)%s%n",
                     counts.datagrams(),
                     counts.flows(),
                     counts.undecodable(),
@@ -183,7 +210,9 @@ final class CollectCommand implements Callable<Integer> {
                                     "; %,d dropped by the system before the socket",
                                     beforeTheSocket.getAsLong())
                             : "",
+                    collection.totalRaised(),
                     collection.totalAlerts(),
+                    collection.windowsKept(),
                     counts.lastProblem() == null ? "" : "; last problem: " + counts.lastProblem());
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -107,7 +107,8 @@ final class IngestCommand implements Callable<Integer> {
                 }
                 System.err.printf(
                         Locale.ROOT,
-                        "%s: %s%s, %,d records, %,d flows, %,d from registered devices, %d alerts; %s; egress data %s%n",
+                        "%s: %s%s, %,d records, %,d flows, %,d from registered devices, %d alerts (%d new or opened"
+                                + " again); %s; egress data %s%n",
                         result.file(),
                         result.kind(),
                         result.gzipped() ? " (gzipped)" : "",
@@ -115,6 +116,7 @@ final class IngestCommand implements Callable<Integer> {
                         result.flows(),
                         result.fromDevices(),
                         result.alerts().size(),
+                        result.raised().size(),
                         result.geoData(),
                         result.dataVersion());
                 for (String problem : result.problems()) {

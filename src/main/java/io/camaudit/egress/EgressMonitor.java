@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EgressMonitor {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EgressMonitor.class);
+
     static final int EVIDENCE_ROWS = 5;
 
     private final EgressRows rows;
@@ -190,8 +192,8 @@ public class EgressMonitor {
         }
         List<Alert> raised = analysis.alerts();
         EgressAnalysis.Counts counts = analysis.counts();
-        List<AlertView> kept = transactions.execute(status -> {
-            List<AlertView> views = keep(organisationId, raised, name);
+        Kept kept = transactions.execute(status -> {
+            Kept views = keep(organisationId, raised, name);
             audit.record(
                     viewer.username(),
                     "CREATE",
@@ -213,18 +215,21 @@ public class EgressMonitor {
                 outcome.problems(),
                 counts.flows(),
                 counts.fromDevices(),
-                kept,
+                kept.views(),
+                kept.raised(),
                 geo().describe(),
                 data.version());
     }
 
+    /** Alerts as kept, in their order, and the ids of those new to the body or opened again. */
+    private record Kept(List<AlertView> views, List<Long> raised) {}
+
     /**
      * Keeps the alerts: each new one added, each the body already has counted into its row. In a
      * few statements for many alerts (a window of the collector may keep tens of thousands, and a
-     * few statements an alert took most of a processor); the caller holds the transaction. Returns
-     * the alerts as kept, in their order.
+     * few statements an alert took most of a processor); the caller holds the transaction.
      */
-    private List<AlertView> keep(long organisationId, List<Alert> alerts, String source) {
+    private Kept keep(long organisationId, List<Alert> alerts, String source) {
         Map<EgressRows.AlertKey, EgressRows.AlertRow> stored = rows.alerts(
                 organisationId, alerts.stream().map(EgressMonitor::key).toList());
         // An analysis raises one alert a key; should two share one, the second counts into the first.
@@ -243,9 +248,17 @@ public class EgressMonitor {
                 .toList());
         // Only the new rows are read back, for the ids the database gave them; an updated row is as kept.
         Map<EgressRows.AlertKey, EgressRows.AlertRow> ids = rows.alerts(organisationId, added);
-        return kept.entrySet().stream()
-                .map(e -> view(stored.containsKey(e.getKey()) ? e.getValue() : ids.get(e.getKey())))
-                .toList();
+        List<AlertView> views = new ArrayList<>(kept.size());
+        List<Long> raised = new ArrayList<>();
+        for (Map.Entry<EgressRows.AlertKey, EgressRows.AlertRow> e : kept.entrySet()) {
+            EgressRows.AlertRow was = stored.get(e.getKey());
+            EgressRows.AlertRow row = was == null ? ids.get(e.getKey()) : e.getValue();
+            views.add(view(row));
+            if (was == null || (was.status().equals("RESOLVED") && row.status().equals("OPEN"))) {
+                raised.add(row.id());
+            }
+        }
+        return new Kept(views, raised);
     }
 
     private static EgressRows.AlertKey key(Alert a) {
@@ -366,6 +379,15 @@ public class EgressMonitor {
 
     // -- collecting -------------------------------------------------------------------------------
 
+    /**
+     * When the window after one that ended at {@code ended} ends, once that one is kept at {@code
+     * now}: {@code every} after it, or at once if keeping it took longer than that (not at the
+     * missed ends in turn, which would make short windows).
+     */
+    static long nextWindowEnd(long ended, long every, long now) {
+        return Math.max(now, ended + every);
+    }
+
     /** A running collector for a body: stop it with {@link #close()}, which keeps what it has seen so far. */
     public final class Collection implements AutoCloseable {
         private final long organisationId;
@@ -381,6 +403,9 @@ public class EgressMonitor {
         private final String where;
         private volatile long totalFlows;
         private volatile long totalAlerts;
+        private volatile long totalRaised;
+        private volatile long windowsKept;
+        private final long everyNanos;
 
         private Collection(
                 Viewer viewer,
@@ -427,14 +452,45 @@ public class EgressMonitor {
                         }
                     },
                     lock);
-            this.flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "egress-flush");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.ScheduledThreadPoolExecutor flushing =
+                    new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                        Thread t = new Thread(r, "egress-flush");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            // Closing waits for a window being kept, not for the next one's end: close() keeps that.
+            flushing.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            this.flusher = flushing;
             long millis = Math.max(1_000, every.toMillis());
             this.where = collector.address().toString();
-            flusher.scheduleWithFixedDelay(this::flush, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            this.everyNanos = millis * 1_000_000;
+            schedule(System.nanoTime() + everyNanos);
+        }
+
+        /**
+         * Ends the window at {@code end}, and schedules the next for {@code every} after it: windows
+         * are {@code every} long however long keeping one takes (with a fixed delay between keeps
+         * they were that plus the keeping, 20 s at 60,000 alerts a window). One kept more slowly than
+         * that is followed at once by the next, never by a run of short windows catching up.
+         */
+        private void schedule(long end) {
+            try {
+                flusher.schedule(
+                        () -> {
+                            try {
+                                flush();
+                            } catch (RuntimeException e) {
+                                // The database refused the window (down, say): that window is lost,
+                                // said, and the collection goes on with the next.
+                                LOG.error("Could not keep a window of the collector at {}: {}", where, e.toString());
+                            }
+                            schedule(nextWindowEnd(end, everyNanos, System.nanoTime()));
+                        },
+                        end - System.nanoTime(),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: close() keeps the last window itself
+            }
         }
 
         private EgressAnalysis analysis() {
@@ -469,8 +525,8 @@ public class EgressMonitor {
                 return;
             }
             String source = "collector " + address0();
-            List<AlertView> kept = transactions.execute(status -> {
-                List<AlertView> views = keep(organisationId, raised, source);
+            Kept kept = transactions.execute(status -> {
+                Kept views = keep(organisationId, raised, source);
                 audit.record(
                         actor,
                         "CREATE",
@@ -484,7 +540,9 @@ public class EgressMonitor {
                         null);
                 return views;
             });
-            totalAlerts += kept.size();
+            totalAlerts += kept.views().size();
+            totalRaised += kept.raised().size();
+            windowsKept++;
             onFlush.accept(new IngestResult(
                     source,
                     "NetFlow and IPFIX collector",
@@ -493,7 +551,8 @@ public class EgressMonitor {
                     List.of(),
                     counts.flows(),
                     counts.fromDevices(),
-                    kept,
+                    kept.views(),
+                    kept.raised(),
                     geo().describe(),
                     data.version()));
         }
@@ -506,8 +565,19 @@ public class EgressMonitor {
             return totalFlows;
         }
 
+        /** Alerts kept, over all windows: an alert kept in three windows counts three times. */
         public long totalAlerts() {
             return totalAlerts;
+        }
+
+        /** Alerts raised anew (new to the body, or resolved before and seen again), over all windows. */
+        public long totalRaised() {
+            return totalRaised;
+        }
+
+        /** Windows that had alerts to keep. */
+        public long windowsKept() {
+            return windowsKept;
         }
 
         @Override

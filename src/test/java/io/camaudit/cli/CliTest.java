@@ -28,6 +28,80 @@ class CliTest {
 
     private record Run(int exit, String out, String err) {}
 
+    private static int freePort() throws IOException {
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            return ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+    }
+
+    /**
+     * An exporter beside a command under test: sends the datagram to the loopback port every tenth
+     * of a second, from before the collector binds until closed after it has stopped. It paces a
+     * sender rather than waiting for a condition: the command runs on this thread, and its windows
+     * are what the test is about.
+     */
+    private static final class Exporter implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicBoolean stopped =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private final Thread thread;
+
+        Exporter(int port, byte[] datagram) {
+            thread = new Thread(() -> {
+                try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open()) {
+                    while (!stopped.get()) {
+                        channel.send(
+                                java.nio.ByteBuffer.wrap(datagram), new java.net.InetSocketAddress("127.0.0.1", port));
+                        Thread.sleep(100);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stopped.set(true);
+            thread.join();
+        }
+    }
+
+    /** A NetFlow v5 datagram of one flow for each {source, destination, destination port, protocol}, sent now. */
+    private static byte[] netflowV5(String[]... flows) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 48 * flows.length);
+        int now = (int) (System.currentTimeMillis() / 1000);
+        b.putShort((short) 5)
+                .putShort((short) flows.length)
+                .putInt(60_000)
+                .putInt(now)
+                .putInt(0);
+        b.putInt(1).put((byte) 0).put((byte) 0).putShort((short) 0);
+        for (String[] f : flows) {
+            b.put(io.camaudit.egress.engine.Ip.parse(f[0]).toInetAddress().getAddress())
+                    .put(io.camaudit.egress.engine.Ip.parse(f[1])
+                            .toInetAddress()
+                            .getAddress())
+                    .putInt(0) // next hop
+                    .putShort((short) 1)
+                    .putShort((short) 2)
+                    .putInt(3) // packets
+                    .putInt(600) // bytes
+                    .putInt(59_000) // first and last, in the exporter's uptime
+                    .putInt(59_500)
+                    .putShort((short) 40_000)
+                    .putShort((short) Integer.parseInt(f[2]))
+                    .put((byte) 0)
+                    .put((byte) 0)
+                    .put((byte) Integer.parseInt(f[3]))
+                    .put((byte) 0)
+                    .putInt(0) // autonomous systems
+                    .putInt(0); // masks and padding
+        }
+        return b.array();
+    }
+
     private Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -378,13 +452,14 @@ class CliTest {
         assertThat(ingest.exit()).isZero();
         assertThat(ingest.err())
                 .contains("cameras.pcap: pcap or pcapng capture, 6 records, 2 flows, 1 from registered"
-                        + " devices, 3 alerts");
+                        + " devices, 3 alerts (3 new or opened again)");
         assertThat(ingest.out())
                 .contains("HIGH   alert")
                 .contains("to www.easy4ipcloud.com (203.0.113.7) port UDP 8800")
                 .contains("[Dahua P2P (Easy4IP; DMSS; Imou)]");
         Run json = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", "--json", capture.toString());
         assertThat(json.out()).contains("\"rule\":\"vendor-service\"").contains("\"flows\":2");
+        assertThat(json.err()).contains("3 alerts (0 new or opened again)");
         Run collect = run(
                 "collect",
                 "--data-dir",
@@ -402,39 +477,22 @@ class CliTest {
                 .contains("Collecting for Ingest Town Council on /127.0.0.1:")
                 .contains("Received 0 datagrams, 0 flows");
         // Datagrams it cannot read are said as they come, not only in the totals at the end.
-        int port;
-        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open()) {
-            probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
-            port = ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
+        int port = freePort();
+        Run garbled;
+        try (Exporter exporter = new Exporter(port, new byte[] {0, 7, 1, 2})) {
+            garbled = run(
+                    "collect",
+                    "--data-dir",
+                    dir,
+                    "-o",
+                    "Ingest Town Council",
+                    "--listen",
+                    "127.0.0.1:" + port,
+                    "--seconds",
+                    "3",
+                    "--flush",
+                    "1");
         }
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread exporter = new Thread(() -> {
-            try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open()) {
-                while (!stopped.get()) { // from before the collector binds until it has stopped
-                    channel.send(
-                            java.nio.ByteBuffer.wrap(new byte[] {0, 7, 1, 2}),
-                            new java.net.InetSocketAddress("127.0.0.1", port));
-                    Thread.sleep(100);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        exporter.start();
-        Run garbled = run(
-                "collect",
-                "--data-dir",
-                dir,
-                "-o",
-                "Ingest Town Council",
-                "--listen",
-                "127.0.0.1:" + port,
-                "--seconds",
-                "3",
-                "--flush",
-                "1");
-        stopped.set(true);
-        exporter.join();
         assertThat(garbled.exit()).isZero();
         assertThat(garbled.err())
                 .contains("datagrams could not be read since the last report; the last: a datagram from 127.0.0.1:"
@@ -444,6 +502,56 @@ class CliTest {
         if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp"))) { // Linux says what it dropped
             assertThat(garbled.err()).contains("dropped); 0 dropped by the system before the socket;");
         }
+        // Each window's alerts are kept, and only those raised anew printed: the camera's flows to the
+        // P2P service count into the alert the capture raised, the new destination's is printed once.
+        byte[] flows = netflowV5(
+                new String[] {"10.20.0.5", "203.0.113.7", "8800", "17"},
+                new String[] {"10.20.0.5", "198.51.100.9", "443", "6"});
+        Run live;
+        try (Exporter exporter = new Exporter(port, flows)) {
+            live = run(
+                    "collect",
+                    "--data-dir",
+                    dir,
+                    "-o",
+                    "Ingest Town Council",
+                    "--listen",
+                    "127.0.0.1:" + port,
+                    "--seconds",
+                    "3",
+                    "--flush",
+                    "1");
+        }
+        assertThat(live.exit()).isZero();
+        assertThat(live.out().lines().toList())
+                .singleElement()
+                .asString()
+                .contains("device")
+                .contains("to 198.51.100.9 port TCP 443");
+        assertThat(live.err())
+                .containsPattern("window kept at [0-9:]+ UTC: [1-9][0-9]* flows, [1-9][0-9]* from registered devices;"
+                        + " 2 alerts, 1 of them raised anew")
+                .containsPattern("window kept at [0-9:]+ UTC: [1-9][0-9]* flows, [1-9][0-9]* from registered devices;"
+                        + " 2 alerts, 0 of them raised anew")
+                .containsPattern("; alerts raised anew: 1 \\(kept [1-9][0-9]* times over [2-9] windows\\)");
+        Run updates;
+        try (Exporter exporter = new Exporter(port, flows)) {
+            updates = run(
+                    "collect",
+                    "--data-dir",
+                    dir,
+                    "-o",
+                    "Ingest Town Council",
+                    "--listen",
+                    "127.0.0.1:" + port,
+                    "--seconds",
+                    "2",
+                    "--flush",
+                    "1",
+                    "--updates");
+        }
+        assertThat(updates.out()).contains("to 198.51.100.9 port TCP 443").contains("203.0.113.7");
+        assertThat(updates.err()).contains("; alerts raised anew: 0 (kept");
         Run badListen = run("collect", "--data-dir", dir, "-o", "Ingest Town Council", "--listen", "example.org:2055");
         assertThat(badListen.exit()).isEqualTo(2);
         assertThat(badListen.err()).contains("--listen takes an address, not a name");

@@ -105,6 +105,16 @@ public class EgressMonitorIntegrationTest {
                 .allSatisfy(a -> assertThat(a.source()).startsWith("collector /127.0.0.1:"));
     }
 
+    @Test
+    void windowsAreTheirLengthApartHoweverLongKeepingOneTakes() {
+        assertThat(EgressMonitor.nextWindowEnd(10_000, 10_000, 13_000))
+                .as("kept in 3 s: the next window still ends 10 s after this one")
+                .isEqualTo(20_000);
+        assertThat(EgressMonitor.nextWindowEnd(10_000, 10_000, 35_000))
+                .as("kept in 25 s: the next ends at once, not at 20 s and 30 s in turn")
+                .isEqualTo(35_000);
+    }
+
     /**
      * More alerts, and devices, than the service looks up or writes in one statement (a collector's
      * window may keep tens of thousands): the second export's are counted into the rows the first
@@ -141,6 +151,9 @@ public class EgressMonitorIntegrationTest {
         assertThat(first.alerts())
                 .extracting(a -> a.deviceId() + " " + a.destination())
                 .doesNotHaveDuplicates();
+        assertThat(first.raised())
+                .containsExactlyElementsOf(
+                        first.alerts().stream().map(AlertView::id).toList());
         AlertView decided = monitor.decide(officer, first.alerts().get(1_200).id(), "ACKNOWLEDGED", "our CDN");
         // A row of another body's on the same device, rule and destination (which no import makes: it
         // stands for a device moved between bodies) is never taken for this body's.
@@ -166,6 +179,9 @@ public class EgressMonitorIntegrationTest {
             assertThat(a.evidence()).hasSize(2);
         });
         assertThat(second.alerts().get(1_200).status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(second.raised())
+                .as("every alert was counted into, none raised anew")
+                .isEmpty();
         assertThat(second.alerts().get(1_200).id()).isEqualTo(decided.id());
         assertThat(jdbc.queryForObject(
                         "select count(*) from egress_alert where organisation_id = ?", Long.class, body.id()))
@@ -200,6 +216,7 @@ public class EgressMonitorIntegrationTest {
         assertThat(first.alerts())
                 .extracting(AlertView::rule)
                 .containsExactlyInAnyOrder("vendor-lookup", "outside", "vendor-service");
+        assertThat(first.raised()).hasSize(3);
         AlertView service = first.alerts().stream()
                 .filter(a -> a.rule().equals("vendor-service"))
                 .findFirst()
@@ -213,6 +230,7 @@ public class EgressMonitorIntegrationTest {
 
         IngestResult again = monitor.ingest(officer, body.id(), "cameras-2.pcap", new ByteArrayInputStream(capture));
         assertThat(again.alerts()).hasSize(3);
+        assertThat(again.raised()).isEmpty();
         assertThat(monitor.alerts(officer, body.id(), null)).hasSize(3);
         AlertView counted = monitor.alert(officer, service.id());
         assertThat(counted.flows()).isEqualTo(2);
@@ -239,6 +257,9 @@ public class EgressMonitorIntegrationTest {
                 .satisfies(a -> assertThat(a.status())
                         .as("seen again after it was resolved")
                         .isEqualTo("OPEN"));
+        assertThat(later.raised())
+                .as("opened again; the others were open all along")
+                .containsExactly(service.id());
         assertThat(monitor.deviceAlerts(officer, body.id(), camera.id())).hasSize(3);
         assertThat(jdbc.queryForList(
                         "select summary from audit_event where organisation_id = ? and entity_type like 'egress%'",

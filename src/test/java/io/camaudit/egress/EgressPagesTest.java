@@ -71,7 +71,8 @@ class EgressPagesTest {
                 .andReturn();
         assertThat(upload.getResponse().getStatus()).isEqualTo(302);
         assertThat(String.valueOf(upload.getFlashMap().get("notice")))
-                .startsWith("cameras.pcap (pcap or pcapng capture): 2 flows, 1 from registered devices, 3 alerts");
+                .startsWith("cameras.pcap (pcap or pcapng capture): 2 flows, 1 from registered devices, 3 alerts,"
+                        + " 3 of them new or opened again.");
 
         Document list = page(get(page), officer);
         assertThat(list.select("#alerts td").eachText())

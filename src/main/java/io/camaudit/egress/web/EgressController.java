@@ -95,7 +95,7 @@ class EgressController {
                     result.file() + " (" + result.kind() + "): " + result.flows()
                             + " flows, " + result.fromDevices() + " from registered devices, "
                             + result.alerts().size()
-                            + " alerts raised or added to"
+                            + " alerts, " + result.raised().size() + " of them new or opened again"
                             + (result.problems().isEmpty()
                                     ? "."
                                     : ". Not read: " + String.join("; ", result.problems())));
