@@ -480,9 +480,12 @@ public class EgressMonitor {
                             try {
                                 flush();
                             } catch (RuntimeException e) {
-                                // The database refused the window (down, say): that window is lost,
-                                // said, and the collection goes on with the next.
-                                LOG.error("Could not keep a window of the collector at {}: {}", where, e.toString());
+                                // The database refused the window (down, say), or what was told of it
+                                // failed: that is said, and the collection goes on with the next.
+                                LOG.error(
+                                        "A window of the collector at {} failed; collecting goes on: {}",
+                                        where,
+                                        e.toString());
                             }
                             schedule(nextWindowEnd(end, everyNanos, System.nanoTime()));
                         },

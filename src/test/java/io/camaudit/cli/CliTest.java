@@ -68,40 +68,6 @@ class CliTest {
         }
     }
 
-    /** A NetFlow v5 datagram of one flow for each {source, destination, destination port, protocol}, sent now. */
-    private static byte[] netflowV5(String[]... flows) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 48 * flows.length);
-        int now = (int) (System.currentTimeMillis() / 1000);
-        b.putShort((short) 5)
-                .putShort((short) flows.length)
-                .putInt(60_000)
-                .putInt(now)
-                .putInt(0);
-        b.putInt(1).put((byte) 0).put((byte) 0).putShort((short) 0);
-        for (String[] f : flows) {
-            b.put(io.camaudit.egress.engine.Ip.parse(f[0]).toInetAddress().getAddress())
-                    .put(io.camaudit.egress.engine.Ip.parse(f[1])
-                            .toInetAddress()
-                            .getAddress())
-                    .putInt(0) // next hop
-                    .putShort((short) 1)
-                    .putShort((short) 2)
-                    .putInt(3) // packets
-                    .putInt(600) // bytes
-                    .putInt(59_000) // first and last, in the exporter's uptime
-                    .putInt(59_500)
-                    .putShort((short) 40_000)
-                    .putShort((short) Integer.parseInt(f[2]))
-                    .put((byte) 0)
-                    .put((byte) 0)
-                    .put((byte) Integer.parseInt(f[3]))
-                    .put((byte) 0)
-                    .putInt(0) // autonomous systems
-                    .putInt(0); // masks and padding
-        }
-        return b.array();
-    }
-
     private Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -504,7 +470,7 @@ class CliTest {
         }
         // Each window's alerts are kept, and only those raised anew printed: the camera's flows to the
         // P2P service count into the alert the capture raised, the new destination's is printed once.
-        byte[] flows = netflowV5(
+        byte[] flows = io.camaudit.egress.engine.TestCaptures.netflowV5(
                 new String[] {"10.20.0.5", "203.0.113.7", "8800", "17"},
                 new String[] {"10.20.0.5", "198.51.100.9", "443", "6"});
         Run live;

@@ -106,6 +106,46 @@ public class EgressMonitorIntegrationTest {
     }
 
     @Test
+    void aWindowThatFailsIsSaidAndTheCollectionGoesOnWithTheNext() throws Exception {
+        Organisation body = estates.organisation("Failing Window Borough");
+        Viewer officer = Estates.officerOf(body);
+        estates.camera(officer, body, "Dahua", "IPC-HDW3441T-ZAS", "10.20.0.5", Set.of());
+        monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
+        java.util.concurrent.atomic.AtomicInteger windows = new java.util.concurrent.atomic.AtomicInteger();
+        List<IngestResult> after = new java.util.concurrent.CopyOnWriteArrayList<>();
+        byte[] datagram = TestCaptures.netflowV5(new String[] {"10.20.0.5", "198.51.100.9", "443", "6"});
+        EgressMonitor.Collection collection = monitor.collect(
+                officer,
+                body.id(),
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                java.time.Duration.ofSeconds(1),
+                window -> {
+                    if (windows.getAndIncrement() == 0) {
+                        throw new IllegalStateException("the first window fails");
+                    }
+                    after.add(window);
+                });
+        try (collection;
+                java.nio.channels.DatagramChannel exporter = java.nio.channels.DatagramChannel.open()) {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            // A datagram for each window until one after the failed one is kept (or the deadline).
+            while (after.isEmpty() && System.nanoTime() < deadline) {
+                int seen = windows.get();
+                exporter.send(java.nio.ByteBuffer.wrap(datagram), collection.address());
+                while (windows.get() == seen && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+            }
+            assertThat(after)
+                    .as("a window kept after the failed one, while collecting")
+                    .isNotEmpty();
+        }
+        assertThat(after.get(0).alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.destination()).isEqualTo("198.51.100.9"));
+    }
+
+    @Test
     void windowsAreTheirLengthApartHoweverLongKeepingOneTakes() {
         assertThat(EgressMonitor.nextWindowEnd(10_000, 10_000, 13_000))
                 .as("kept in 3 s: the next window still ends 10 s after this one")
