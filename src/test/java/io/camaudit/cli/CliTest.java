@@ -444,21 +444,7 @@ class CliTest {
                 .contains("Received 0 datagrams, 0 flows");
         // Datagrams it cannot read are said as they come, not only in the totals at the end.
         int port = freePort();
-        Run garbled;
-        try (Exporter exporter = new Exporter(port, new byte[] {0, 7, 1, 2})) {
-            garbled = run(
-                    "collect",
-                    "--data-dir",
-                    dir,
-                    "-o",
-                    "Ingest Town Council",
-                    "--listen",
-                    "127.0.0.1:" + port,
-                    "--seconds",
-                    "3",
-                    "--flush",
-                    "1");
-        }
+        Run garbled = collectBesideAnExporter(dir, port, new byte[] {0, 7, 1, 2}, 3);
         assertThat(garbled.exit()).isZero();
         assertThat(garbled.err())
                 .contains("datagrams could not be read since the last report; the last: a datagram from 127.0.0.1:"
@@ -473,21 +459,7 @@ class CliTest {
         byte[] flows = io.camaudit.egress.engine.TestCaptures.netflowV5(
                 new String[] {"10.20.0.5", "203.0.113.7", "8800", "17"},
                 new String[] {"10.20.0.5", "198.51.100.9", "443", "6"});
-        Run live;
-        try (Exporter exporter = new Exporter(port, flows)) {
-            live = run(
-                    "collect",
-                    "--data-dir",
-                    dir,
-                    "-o",
-                    "Ingest Town Council",
-                    "--listen",
-                    "127.0.0.1:" + port,
-                    "--seconds",
-                    "3",
-                    "--flush",
-                    "1");
-        }
+        Run live = collectBesideAnExporter(dir, port, flows, 3);
         assertThat(live.exit()).isZero();
         assertThat(live.out().lines().toList())
                 .singleElement()
@@ -500,22 +472,7 @@ class CliTest {
                 .containsPattern("window kept at [0-9:]+ UTC: [1-9][0-9]* flows, [1-9][0-9]* from registered devices;"
                         + " 2 alerts, 0 of them raised anew")
                 .containsPattern("; alerts raised anew: 1 \\(kept [1-9][0-9]* times over [2-9] windows\\)");
-        Run updates;
-        try (Exporter exporter = new Exporter(port, flows)) {
-            updates = run(
-                    "collect",
-                    "--data-dir",
-                    dir,
-                    "-o",
-                    "Ingest Town Council",
-                    "--listen",
-                    "127.0.0.1:" + port,
-                    "--seconds",
-                    "2",
-                    "--flush",
-                    "1",
-                    "--updates");
-        }
+        Run updates = collectBesideAnExporter(dir, port, flows, 2, "--updates");
         assertThat(updates.out()).contains("to 198.51.100.9 port TCP 443").contains("203.0.113.7");
         assertThat(updates.err()).contains("; alerts raised anew: 0 (kept");
         Run badListen = run("collect", "--data-dir", dir, "-o", "Ingest Town Council", "--listen", "example.org:2055");
@@ -524,6 +481,30 @@ class CliTest {
         Run notFlows = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", register.toString());
         assertThat(notFlows.exit()).isEqualTo(1);
         assertThat(notFlows.err()).contains("return.csv is not a file of flows camaudit reads");
+    }
+
+    /**
+     * {@code camaudit collect} for the CLI test's body on the loopback port, for some seconds in
+     * windows of one, with an exporter sending the datagram beside it.
+     */
+    private Run collectBesideAnExporter(String dir, int port, byte[] datagram, int seconds, String... more)
+            throws InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "collect",
+                "--data-dir",
+                dir,
+                "-o",
+                "Ingest Town Council",
+                "--listen",
+                "127.0.0.1:" + port,
+                "--seconds",
+                String.valueOf(seconds),
+                "--flush",
+                "1"));
+        args.addAll(List.of(more));
+        try (Exporter exporter = new Exporter(port, datagram)) {
+            return run(args.toArray(String[]::new));
+        }
     }
 
     @Test

@@ -111,7 +111,8 @@ public class EgressMonitorIntegrationTest {
         Viewer officer = Estates.officerOf(body);
         estates.camera(officer, body, "Dahua", "IPC-HDW3441T-ZAS", "10.20.0.5", Set.of());
         monitor.setNetworks(officer, body.id(), "10.20.0.0/16", "");
-        java.util.concurrent.atomic.AtomicInteger windows = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Semaphore ended = new java.util.concurrent.Semaphore(0);
         List<IngestResult> after = new java.util.concurrent.CopyOnWriteArrayList<>();
         byte[] datagram = TestCaptures.netflowV5(new String[] {"10.20.0.5", "198.51.100.9", "443", "6"});
         EgressMonitor.Collection collection = monitor.collect(
@@ -120,25 +121,23 @@ public class EgressMonitorIntegrationTest {
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
                 java.time.Duration.ofSeconds(1),
                 window -> {
-                    if (windows.getAndIncrement() == 0) {
+                    if (failed.compareAndSet(false, true)) {
+                        ended.release();
                         throw new IllegalStateException("the first window fails");
                     }
                     after.add(window);
+                    ended.release();
                 });
         try (collection;
                 java.nio.channels.DatagramChannel exporter = java.nio.channels.DatagramChannel.open()) {
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            // A datagram for each window until one after the failed one is kept (or the deadline).
-            while (after.isEmpty() && System.nanoTime() < deadline) {
-                int seen = windows.get();
-                exporter.send(java.nio.ByteBuffer.wrap(datagram), collection.address());
-                while (windows.get() == seen && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-            }
-            assertThat(after)
+            exporter.send(java.nio.ByteBuffer.wrap(datagram), collection.address());
+            assertThat(ended.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the first window, which fails")
+                    .isTrue();
+            exporter.send(java.nio.ByteBuffer.wrap(datagram), collection.address());
+            assertThat(ended.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS))
                     .as("a window kept after the failed one, while collecting")
-                    .isNotEmpty();
+                    .isTrue();
         }
         assertThat(after.get(0).alerts())
                 .singleElement()
