@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
                     + " kept, counted into those the body already has, and said on the error stream in one line; the"
                     + " alerts it raised anew (new to the body, or resolved before and seen again) are printed, one"
                     + " line each (or JSON with --json), so that each is printed once; --updates prints every alert"
-                    + " the window counted flows into. Templates are kept per exporter and observation domain, replaced when sent again and"
-                    + " dropped when IPFIX withdraws them. Datagrams that cannot be read, any dropped because the"
+                    + " the window counted flows into. Templates are kept per exporter and observation domain, replaced"
+                    + " when sent again and dropped when IPFIX withdraws them. Datagrams that cannot be read, any dropped because the"
                     + " analysis fell behind, and (on Linux) any the system dropped because the socket's buffer was"
                     + " full, are counted, and said on the error stream every --flush seconds as they happen, and in"
                     + " the totals at the end. Up to 65,536 datagrams wait for the analysis (128 MB of memory outside"
@@ -124,13 +124,17 @@ final class CollectCommand implements Callable<Integer> {
     static String windowLine(io.camaudit.egress.IngestResult window) {
         return String.format(
                 Locale.ROOT,
-                "camaudit collect: window kept at %s UTC: %,d flows, %,d from registered devices; %,d alerts, %,d of"
-                        + " them raised anew",
+                "camaudit collect: window kept at %s UTC: %,d flows, %,d from registered devices; %s, %,d of"
+                        + " them new or opened again",
                 java.time.LocalTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 window.flows(),
                 window.fromDevices(),
-                window.alerts().size(),
+                alerts(window.alerts().size()),
                 window.raised().size());
+    }
+
+    private static String alerts(long count) {
+        return String.format(Locale.ROOT, "%,d alert%s", count, count == 1 ? "" : "s");
     }
 
     @Override
@@ -198,8 +202,8 @@ final class CollectCommand implements Callable<Integer> {
             FlowCollector.Counts counts = collection.counts();
             System.err.printf(
                     Locale.ROOT,
-                    "Received %,d datagrams, %,d flows (%,d could not be read, %,d dropped)%s; alerts raised anew: %,d"
-                            + " (kept %,d times over %,d windows)%s%n",
+                    "Received %,d datagrams, %,d flows (%,d could not be read, %,d dropped)%s; %s new or"
+                            + " opened again (kept %,d times over %,d windows)%s%n",
                     counts.datagrams(),
                     counts.flows(),
                     counts.undecodable(),
@@ -210,7 +214,7 @@ final class CollectCommand implements Callable<Integer> {
                                     "; %,d dropped by the system before the socket",
                                     beforeTheSocket.getAsLong())
                             : "",
-                    collection.totalRaised(),
+                    alerts(collection.totalRaised()),
                     collection.totalAlerts(),
                     collection.windowsKept(),
                     counts.lastProblem() == null ? "" : "; last problem: " + counts.lastProblem());

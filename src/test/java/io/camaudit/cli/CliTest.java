@@ -468,13 +468,13 @@ class CliTest {
                 .contains("to 198.51.100.9 port TCP 443");
         assertThat(live.err())
                 .containsPattern("window kept at [0-9:]+ UTC: [1-9][0-9]* flows, [1-9][0-9]* from registered devices;"
-                        + " 2 alerts, 1 of them raised anew")
+                        + " 2 alerts, 1 of them new or opened again")
                 .containsPattern("window kept at [0-9:]+ UTC: [1-9][0-9]* flows, [1-9][0-9]* from registered devices;"
-                        + " 2 alerts, 0 of them raised anew")
-                .containsPattern("; alerts raised anew: 1 \\(kept [1-9][0-9]* times over [2-9] windows\\)");
+                        + " 2 alerts, 0 of them new or opened again")
+                .containsPattern("; 1 alert new or opened again \\(kept [1-9][0-9]* times over [2-9] windows\\)");
         Run updates = collectBesideAnExporter(dir, port, flows, 2, "--updates");
         assertThat(updates.out()).contains("to 198.51.100.9 port TCP 443").contains("203.0.113.7");
-        assertThat(updates.err()).contains("; alerts raised anew: 0 (kept");
+        assertThat(updates.err()).contains("; 0 alerts new or opened again (kept");
         Run badListen = run("collect", "--data-dir", dir, "-o", "Ingest Town Council", "--listen", "example.org:2055");
         assertThat(badListen.exit()).isEqualTo(2);
         assertThat(badListen.err()).contains("--listen takes an address, not a name");
