@@ -426,18 +426,7 @@ class CliTest {
         Run json = run("ingest", "--data-dir", dir, "-o", "Ingest Town Council", "--json", capture.toString());
         assertThat(json.out()).contains("\"rule\":\"vendor-service\"").contains("\"flows\":2");
         assertThat(json.err()).contains("3 alerts (0 new or opened again)");
-        Run collect = run(
-                "collect",
-                "--data-dir",
-                dir,
-                "-o",
-                "Ingest Town Council",
-                "--listen",
-                "127.0.0.1:0",
-                "--seconds",
-                "1",
-                "--flush",
-                "1");
+        Run collect = collect(dir, 0, 1);
         assertThat(collect.exit()).isZero();
         assertThat(collect.err())
                 .contains("Collecting for Ingest Town Council on /127.0.0.1:")
@@ -483,12 +472,8 @@ class CliTest {
         assertThat(notFlows.err()).contains("return.csv is not a file of flows camaudit reads");
     }
 
-    /**
-     * {@code camaudit collect} for the CLI test's body on the loopback port, for some seconds in
-     * windows of one, with an exporter sending the datagram beside it.
-     */
-    private Run collectBesideAnExporter(String dir, int port, byte[] datagram, int seconds, String... more)
-            throws InterruptedException {
+    /** {@code camaudit collect} for the CLI test's body on the loopback port, for some seconds in windows of one. */
+    private Run collect(String dir, int port, int seconds, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "collect",
                 "--data-dir",
@@ -502,8 +487,14 @@ class CliTest {
                 "--flush",
                 "1"));
         args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** As {@link #collect}, with an exporter sending the datagram beside it. */
+    private Run collectBesideAnExporter(String dir, int port, byte[] datagram, int seconds, String... more)
+            throws InterruptedException {
         try (Exporter exporter = new Exporter(port, datagram)) {
-            return run(args.toArray(String[]::new));
+            return collect(dir, port, seconds, more);
         }
     }
 
